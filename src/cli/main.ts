@@ -1,0 +1,16 @@
+import { Command } from 'commander';
+import { registerServe } from './commands/serve.ts';
+import { registerStart } from './commands/start.ts';
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('storebridge')
+    .description("Keeps a merchant's books and stock exactly in step with Shopify.")
+    .showHelpAfterError()
+    .configureOutput({ outputError: (text, write) => write(text) });
+  registerStart(program);
+  registerServe(program);
+  return program;
+}
+
+await buildProgram().parseAsync(process.argv);

@@ -1,0 +1,83 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { INT8_OID, parseInt8 } from './int8.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { Database } from './schema.ts';
+
+export type Backend = 'pglite' | 'postgres';
+
+export interface StoreOptions {
+  /** `postgres://…` for a PostgreSQL server; absent for the embedded PGlite store. */
+  databaseUrl?: string | undefined;
+  /** Folder of the embedded store (`<dataDir>/pglite`); `memory://` keeps it in memory (tests). */
+  dataDir?: string | undefined;
+  /** PostgreSQL schema to work in (tests isolate themselves this way); default `public`. */
+  schema?: string | undefined;
+  /** Pool size on a PostgreSQL server (default 10). */
+  poolSize?: number | undefined;
+}
+
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly backend: Backend;
+  /** Where the data lives, without credentials: `PGlite ./data/pglite` or `postgres://host:5432/db`. */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+export async function openStore(options: StoreOptions): Promise<Store> {
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options)
+    : openPglite(options.dataDir ?? './data');
+}
+
+async function openPglite(dataDir: string): Promise<Store> {
+  const inMemory = dataDir === 'memory://';
+  const path = inMemory ? undefined : join(dataDir, 'pglite');
+  if (path) mkdirSync(path, { recursive: true });
+  const pglite = await PGlite.create(path, pgliteOptions);
+  return storeFromPglite(pglite, `PGlite ${path ?? 'in memory'}`);
+}
+
+/** Parsers every embedded instance needs (bigint as number, like the server). */
+export const pgliteOptions = { parsers: { [INT8_OID]: parseInt8 } };
+
+/** Wraps an open PGlite instance (e.g. one loaded from a data-dir dump) as a store. */
+export function storeFromPglite(pglite: PGlite, location: string): Store {
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, backend: 'pglite', location, close: () => db.destroy() };
+}
+
+async function openPostgres(databaseUrl: string, options: StoreOptions): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: options.poolSize ?? 10,
+    ...(options.schema && { options: `-c search_path=${quoteIdentifier(options.schema)}` }),
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  await sql`select 1`.execute(db);
+  return { db, backend: 'postgres', location: redactUrl(databaseUrl), close: () => db.destroy() };
+}
+
+function quoteIdentifier(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new RangeError(`Invalid schema name "${name}"`);
+  return name;
+}
+
+/** Drops the password from a connection URL so it can be logged. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://(unparseable url)';
+  }
+}

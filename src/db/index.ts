@@ -1,0 +1,11 @@
+export {
+  openStore,
+  pgliteOptions,
+  redactUrl,
+  storeFromPglite,
+  type Backend,
+  type Store,
+  type StoreOptions,
+} from './connect.ts';
+export { migrateToLatest, MigrationFailedError } from './migrate.ts';
+export type * from './schema.ts';

@@ -1,0 +1,3 @@
+export * from './money.ts';
+export { allocate } from './allocate.ts';
+export { minorUnitExponent, isCurrencyCode } from './currencies.ts';
