@@ -23,7 +23,9 @@ const envSchema = z.object({
 export type RuntimeConfig = z.infer<typeof envSchema>;
 
 export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
-  const parsed = envSchema.safeParse(env);
+  // `FOO= npm start` means "not set", as in most twelve-factor services.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ConfigurationError(`Environment variable ${String(issue?.path[0])}: ${issue?.message}`);
