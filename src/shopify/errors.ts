@@ -1,0 +1,53 @@
+import { AppError } from '../shared/errors.ts';
+
+/**
+ * What can go wrong talking to Shopify, split by what the caller should do about it:
+ * retryable errors are waited out and tried again; permanent ones go to the operator.
+ */
+export class ShopifyThrottledError extends AppError {
+  readonly code = 'shopify_throttled';
+  readonly retryable = true;
+  constructor(
+    message: string,
+    /** How long Shopify's bucket needs to refill for this request, in ms. */
+    readonly retryAfterMs: number,
+  ) {
+    super(message);
+  }
+}
+
+export class ShopifyUnavailableError extends AppError {
+  readonly code = 'shopify_unavailable';
+  readonly retryable = true;
+  constructor(
+    message: string,
+    readonly status: number | null,
+    readonly retryAfterMs: number | null = null,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export class ShopifyAuthError extends AppError {
+  readonly code = 'shopify_unauthorized';
+  readonly retryable = false;
+}
+
+/** The query itself is wrong (unknown field, bad variable, cost over the 1,000-point cap). */
+export class ShopifyQueryError extends AppError {
+  readonly code = 'shopify_query_invalid';
+  readonly retryable = false;
+  constructor(
+    message: string,
+    readonly errors: readonly ShopifyGraphqlError[],
+  ) {
+    super(message);
+  }
+}
+
+export interface ShopifyGraphqlError {
+  message: string;
+  path?: readonly (string | number)[];
+  extensions?: { code?: string; [key: string]: unknown };
+}

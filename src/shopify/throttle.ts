@@ -1,0 +1,55 @@
+/**
+ * Paces GraphQL requests against Shopify's leaky bucket so that THROTTLED stays rare.
+ * Shopify reports `extensions.cost.throttleStatus { maximumAvailable, currentlyAvailable,
+ * restoreRate }` on every response; between responses the bucket refills at `restoreRate`
+ * points per second up to `maximumAvailable`. Before a request of estimated cost C we wait
+ * until the bucket, as last seen and refilled since, holds C.
+ * (shopify.dev "API rate limits": cost-based leaky bucket, 100 points/s restore on standard plans.)
+ */
+export interface ThrottleStatus {
+  maximumAvailable: number;
+  currentlyAvailable: number;
+  restoreRate: number;
+}
+
+export interface QueryCost {
+  requestedQueryCost: number;
+  actualQueryCost: number | null;
+  throttleStatus: ThrottleStatus;
+}
+
+/** The pacing contract; a shared, database-backed budget for many workers implements the same. */
+export interface CostBudget {
+  /** Milliseconds to wait before spending `cost` points. */
+  delayBefore(cost: number): number;
+  /** Records what Shopify said about the bucket after a response. */
+  observe(status: ThrottleStatus): void;
+}
+
+export class ThrottleGovernor implements CostBudget {
+  #last: (ThrottleStatus & { observedAtMs: number }) | null = null;
+
+  constructor(private readonly nowMs: () => number = Date.now) {}
+
+  delayBefore(cost: number): number {
+    if (!this.#last) return 0;
+    const { maximumAvailable, restoreRate } = this.#last;
+    const wanted = Math.min(cost, maximumAvailable);
+    const shortfall = wanted - this.availableNow();
+    return shortfall <= 0 ? 0 : Math.ceil((shortfall / restoreRate) * 1000);
+  }
+
+  observe(status: ThrottleStatus): void {
+    this.#last = { ...status, observedAtMs: this.nowMs() };
+  }
+
+  /** Points in the bucket now, as last reported and refilled since. */
+  availableNow(): number {
+    if (!this.#last) return Number.POSITIVE_INFINITY;
+    const elapsedSeconds = Math.max(0, this.nowMs() - this.#last.observedAtMs) / 1000;
+    return Math.min(
+      this.#last.maximumAvailable,
+      this.#last.currentlyAvailable + elapsedSeconds * this.#last.restoreRate,
+    );
+  }
+}
