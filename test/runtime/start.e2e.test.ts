@@ -7,7 +7,11 @@ describe('npm start on a fresh machine', () => {
   it('answers GET /health with 200 on the embedded store, then shuts down cleanly', async () => {
     const dataDir = freshDataDir();
     const port = await freePort();
-    const { child, output } = startCli(['start'], { PORT: String(port), STOREBRIDGE_DATA_DIR: dataDir, STOREBRIDGE_SECRET_KEY: '' });
+    const { child, output } = startCli(['start'], {
+      PORT: String(port),
+      STOREBRIDGE_DATA_DIR: dataDir,
+      STOREBRIDGE_SECRET_KEY: '',
+    });
     try {
       const response = await waitForHttp(`http://127.0.0.1:${port}/health`, 60_000);
       expect(response.status).toBe(200);
