@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerEmulator } from './commands/emulator.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerStart } from './commands/start.ts';
 
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(text) });
   registerStart(program);
   registerServe(program);
+  registerEmulator(program);
   return program;
 }
 

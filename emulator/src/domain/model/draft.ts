@@ -1,0 +1,38 @@
+import type { Address } from './shop.ts';
+import type { CustomAttribute } from './order.ts';
+
+export interface DraftOrderLine {
+  id: number;
+  variantId: number | null;
+  title: string;
+  sku: string | null;
+  quantity: number;
+  /** Unit price, shop currency minor units. */
+  price: number;
+  taxable: boolean;
+  requiresShipping: boolean;
+}
+
+export type DraftOrderStatus = 'open' | 'invoice_sent' | 'completed';
+
+export interface DraftOrder {
+  id: number;
+  name: string;
+  status: DraftOrderStatus;
+  email: string | null;
+  customerId: number | null;
+  note: string | null;
+  tags: string[];
+  customAttributes: CustomAttribute[];
+  lineItems: DraftOrderLine[];
+  shippingAddress: Address | null;
+  billingAddress: Address | null;
+  /** Flat shipping charge, shop currency minor units. */
+  shippingPrice: number;
+  shippingTitle: string | null;
+  taxesIncluded: boolean;
+  orderId: number | null;
+  createdAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+}

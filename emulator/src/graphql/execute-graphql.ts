@@ -1,0 +1,129 @@
+import {
+  GraphQLError,
+  Kind,
+  execute,
+  getOperationAST,
+  parse,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+} from 'graphql';
+import { calculateQueryCost, type QueryCost } from './cost.ts';
+import { shopifyParseError, validateOperation } from './validation/validate-operation.ts';
+
+/** The JSON body of `POST /admin/api/{version}/graphql.json`. */
+export interface GraphqlCall {
+  readonly query?: unknown;
+  readonly variables?: unknown;
+  readonly operationName?: unknown;
+}
+
+export interface GraphqlOutcome {
+  readonly status: number;
+  readonly body: unknown;
+  /** "query", "mutation" or "invalid"; with the operation name when it has one (request log). */
+  readonly operationType: string;
+  readonly operationName: string | null;
+  readonly cost: QueryCost | null;
+  /** A mutation ran: the state may have changed and must be saved. */
+  readonly mutated: boolean;
+}
+
+export interface GraphqlRoots {
+  readonly query: () => unknown;
+  readonly mutation: () => unknown;
+}
+
+/**
+ * Shopify's documented bucket for the emulator's plan (Shopify for enterprise: 2000 points,
+ * 100/s restore in the response sample). Real throttling is a later issue: the bucket stays full.
+ */
+export const throttleStatus = { maximumAvailable: 2000, currentlyAvailable: 2000, restoreRate: 100 } as const;
+
+export async function executeGraphql(schema: GraphQLSchema, call: GraphqlCall, roots: GraphqlRoots) {
+  if (typeof call.query !== 'string' || call.query.trim() === '') {
+    // Shopify's answer to a body without a query string.
+    return invalid(400, { errors: { query: 'Required parameter missing or invalid' } });
+  }
+  let document: DocumentNode;
+  try {
+    document = parse(call.query);
+  } catch (error) {
+    if (error instanceof GraphQLError) return invalid(200, { errors: [shopifyParseError(error).toJSON()] });
+    throw error;
+  }
+  const validationErrors = validateOperation(schema, document);
+  if (validationErrors.length > 0) return invalid(200, { errors: validationErrors.map((e) => e.toJSON()) });
+  const operationName = typeof call.operationName === 'string' ? call.operationName : null;
+  const operation = getOperationAST(document, operationName);
+  if (!operation) {
+    const message = operationName
+      ? `No operation named "${operationName}"`
+      : 'An operation name is required when sending multiple operations.';
+    return invalid(200, { errors: [{ message }] });
+  }
+  const variables = isRecord(call.variables) ? call.variables : {};
+  const fragments = document.definitions.filter(
+    (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION,
+  );
+  const requested = calculateQueryCost(schema, operation, fragments, variables, undefined).requested;
+  if (requested > MAX_QUERY_COST) return invalid(200, maxCostExceeded(requested));
+  const isMutation = operation.operation === 'mutation';
+  const result = await execute({
+    schema,
+    document,
+    operationName,
+    variableValues: variables,
+    rootValue: isMutation ? roots.mutation() : roots.query(),
+  });
+  const cost = calculateQueryCost(schema, operation, fragments, variables, result.data);
+  const body = {
+    ...(result.errors ? { errors: result.errors.map((e) => e.toJSON()) } : {}),
+    data: result.data ?? null,
+    extensions: {
+      cost: { requestedQueryCost: cost.requested, actualQueryCost: cost.actual, throttleStatus },
+    },
+  };
+  return {
+    status: 200,
+    body,
+    operationType: operation.operation,
+    operationName: operation.name?.value ?? null,
+    cost,
+    mutated: isMutation,
+  } satisfies GraphqlOutcome;
+}
+
+/** Shopify's single query limit, enforced on the requested cost before anything runs. */
+export const MAX_QUERY_COST = 1000;
+
+/** The recorded MAX_COST_EXCEEDED answer (fixtures/graphql-error-shapes): HTTP 200, no top-level extensions. */
+function maxCostExceeded(cost: number) {
+  const message =
+    `Query cost is ${cost}, which exceeds the single query max cost limit (${MAX_QUERY_COST}).\n\n` +
+    'See https://shopify.dev/docs/api/usage/rate-limits for more information on how the\n' +
+    'cost of a query is calculated.\n\n' +
+    'To query larger amounts of data with fewer limits, bulk operations should be used instead.\n' +
+    'See https://shopify.dev/docs/api/usage/bulk-operations/queries for usage details.\n';
+  return {
+    errors: [
+      {
+        message,
+        extensions: {
+          code: 'MAX_COST_EXCEEDED',
+          cost,
+          maxCost: MAX_QUERY_COST,
+          documentation: 'https://shopify.dev/api/usage/rate-limits',
+        },
+      },
+    ],
+  };
+}
+
+function invalid(status: number, body: unknown): GraphqlOutcome {
+  return { status, body, operationType: 'invalid', operationName: null, cost: null, mutated: false };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,27 @@
+import type { ReturnInput } from '../../domain/index.ts';
+import { numericId } from '../gid.ts';
+
+/** ReturnInput (returnCreate) and ReturnRequestInput (returnRequest) share these fields. */
+export interface GqlReturnInput {
+  orderId: string;
+  returnLineItems: {
+    fulfillmentLineItemId: string;
+    quantity: number;
+    returnReason: string;
+    returnReasonNote?: string | null;
+    customerNote?: string | null;
+  }[];
+}
+
+export function returnInputToDomain(input: GqlReturnInput): ReturnInput {
+  return {
+    orderId: numericId(input.orderId, 'Order') ?? -1,
+    returnLineItems: input.returnLineItems.map((item) => ({
+      fulfillmentLineItemId: numericId(item.fulfillmentLineItemId, 'FulfillmentLineItem') ?? -1,
+      quantity: item.quantity,
+      returnReason: item.returnReason,
+      returnReasonNote: item.returnReasonNote ?? '',
+      customerNote: item.customerNote ?? null,
+    })),
+  };
+}

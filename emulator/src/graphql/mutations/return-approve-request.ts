@@ -1,0 +1,14 @@
+import { approveReturn, findReturn, type ShopState } from '../../domain/index.ts';
+import { attempt } from '../domain-errors.ts';
+import { errorCodes } from '../error-codes.ts';
+import { numericId } from '../gid.ts';
+import { returnView } from '../views/return-view.ts';
+
+/** returnApproveRequest: REQUESTED -> OPEN. */
+export function returnApproveRequest(state: ShopState, args: { input: { id: string } }) {
+  const id = numericId(args.input.id, 'Return') ?? -1;
+  const result = attempt(() => approveReturn(state, id), { codes: errorCodes('ReturnErrorCode') });
+  if (!result.ok) return { return: null, userErrors: result.userErrors };
+  const found = findReturn(state, id);
+  return { return: found ? returnView(state, found.order, found.item) : null, userErrors: [] };
+}

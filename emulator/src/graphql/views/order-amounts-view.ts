@@ -1,0 +1,109 @@
+import {
+  addBags,
+  financialStatus,
+  lineItemQuantities,
+  orderCurrencies,
+  orderTotals,
+  type Bag,
+  type Order,
+  type OrderTotals,
+  type TaxLine,
+} from '../../domain/index.ts';
+import { sumBags, unitsSlice } from './amounts.ts';
+import { moneyBag } from './money.ts';
+import { taxLineView } from './order-lines-view.ts';
+
+/** The Order's MoneyBag fields, each computed from the domain's totals when asked for. */
+export function orderAmounts(order: Order) {
+  const currencies = orderCurrencies(order);
+  let cached: OrderTotals | undefined;
+  const totals = () => (cached ??= orderTotals(order));
+  const set = (pick: (t: OrderTotals) => Bag) => () => moneyBag(pick(totals()), currencies);
+  const cart = () => cartDiscount(order);
+  return {
+    subtotalPriceSet: set((t) => t.subtotal),
+    totalPriceSet: set((t) => t.totalPrice),
+    totalTaxSet: set((t) => t.totalTax),
+    totalDiscountsSet: set((t) => t.totalDiscounts),
+    totalShippingPriceSet: set((t) => t.totalShipping),
+    cartDiscountAmountSet: () => moneyBag(cart(), currencies),
+    originalTotalPriceSet: set((t) => t.originalTotalPrice),
+    currentSubtotalPriceSet: set((t) => t.currentSubtotal),
+    currentTotalPriceSet: set((t) => t.currentTotalPrice),
+    currentTotalTaxSet: set((t) => t.currentTotalTax),
+    currentTotalDiscountsSet: set((t) => t.currentTotalDiscounts),
+    currentShippingPriceSet: set((t) => t.currentShipping),
+    currentCartDiscountAmountSet: () => moneyBag(currentCartDiscount(order), currencies),
+    totalReceivedSet: set((t) => t.totalReceived),
+    totalRefundedSet: set((t) => t.totalRefunded),
+    totalRefundedShippingSet: set((t) => t.totalRefundedShipping),
+    netPaymentSet: set((t) => t.netPayment),
+    totalOutstandingSet: set((t) => t.totalOutstanding),
+    totalCapturableSet: set((t) => t.totalCapturable),
+    totalTipReceivedSet: set((t) => t.totalTip),
+    refundDiscrepancySet: () => moneyBag(refundDiscrepancy(order), currencies),
+    refundable: () => totals().refundable,
+    fullyPaid: () => totals().totalOutstanding.presentment <= 0 && totals().totalReceived.presentment > 0,
+    unpaid: () => ['pending', 'authorized', 'voided'].includes(financialStatus(order)),
+    canMarkAsPaid: () =>
+      order.cancelledAt === null &&
+      ['pending', 'partially_paid', 'authorized'].includes(financialStatus(order)) &&
+      totals().totalOutstanding.presentment > 0,
+    capturable: () => totals().totalCapturable.presentment > 0,
+    taxLines: () => groupTaxLines(order, false).map((t) => taxLineView(t, currencies)),
+    currentTaxLines: () => groupTaxLines(order, true).map((t) => taxLineView(t, currencies)),
+  };
+}
+
+/** Cart-level discounts: allocations of applications that target all line items. */
+function cartDiscount(order: Order): Bag {
+  return sumBags(order.lineItems, (line) =>
+    sumBags(cartAllocations(order, line.discountAllocations), (a) => a.amount),
+  );
+}
+
+function currentCartDiscount(order: Order): Bag {
+  return sumBags(order.lineItems, (line) => {
+    const amount = sumBags(cartAllocations(order, line.discountAllocations), (a) => a.amount);
+    return unitsSlice(amount, line.quantity, 0, lineItemQuantities(order, line).currentQuantity);
+  });
+}
+
+function cartAllocations<T extends { discountApplicationIndex: number }>(
+  order: Order,
+  allocations: readonly T[],
+) {
+  return allocations.filter((a) => {
+    const application = order.discountApplications[a.discountApplicationIndex];
+    return application?.targetType === 'line_item' && application.targetSelection === 'all';
+  });
+}
+
+function refundDiscrepancy(order: Order): Bag {
+  const adjustments = order.refunds.flatMap((r) =>
+    r.orderAdjustments.filter((a) => a.kind === 'refund_discrepancy'),
+  );
+  return sumBags(adjustments, (a) => a.amount);
+}
+
+/**
+ * Order.taxLines sums the line and shipping tax lines by title and rate; currentTaxLines keeps
+ * only the share of the units still on the order.
+ */
+function groupTaxLines(order: Order, current: boolean): TaxLine[] {
+  const groups = new Map<string, TaxLine>();
+  const add = (taxLine: TaxLine, price: Bag) => {
+    const key = `${taxLine.title}|${taxLine.rate}`;
+    const existing = groups.get(key);
+    groups.set(key, { ...taxLine, price: existing ? addBags(existing.price, price) : price });
+  };
+  for (const line of order.lineItems) {
+    const kept = current ? lineItemQuantities(order, line).currentQuantity : line.quantity;
+    for (const taxLine of line.taxLines) add(taxLine, unitsSlice(taxLine.price, line.quantity, 0, kept));
+  }
+  for (const shipping of order.shippingLines) {
+    if (current && shipping.isRemoved) continue;
+    for (const taxLine of shipping.taxLines) add(taxLine, taxLine.price);
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,57 @@
+import {
+  financialStatus,
+  fulfillmentStatus,
+  orderTotals,
+  type Order,
+  type ShopState,
+} from '../../domain/index.ts';
+import { paginate, type ConnectionArgs, type SortPosition } from '../connection.ts';
+import { matchesOrderQuery, type SearchableOrder } from '../search/order-search.ts';
+import { orderView } from './order-view.ts';
+
+export interface OrdersArgs extends ConnectionArgs {
+  readonly query?: string | null;
+  readonly sortKey?: string | null;
+}
+
+/** What `orders(query:)` can filter on, projected from the domain order. */
+export function searchable(order: Order): SearchableOrder {
+  return {
+    id: order.id,
+    name: order.name,
+    email: order.email,
+    createdAt: order.createdAt,
+    updatedAt: order.updatedAt,
+    processedAt: order.processedAt,
+    closedAt: order.closedAt,
+    cancelledAt: order.cancelledAt,
+    tags: order.tags,
+    sourceName: order.sourceName,
+    test: order.test,
+    financialStatus: financialStatus(order),
+    fulfillmentStatus: fulfillmentStatus(order),
+  };
+}
+
+/** OrderSortKeys the emulator orders by; the rest (RELEVANCE, CUSTOMER_NAME...) fall back to ID. */
+function sortPosition(sortKey: string | null | undefined): (order: Order) => SortPosition {
+  switch (sortKey) {
+    case 'UPDATED_AT':
+      return (order) => ({ id: order.id, value: order.updatedAt });
+    case 'CREATED_AT':
+      return (order) => ({ id: order.id, value: order.createdAt });
+    case 'PROCESSED_AT':
+      return (order) => ({ id: order.id, value: order.processedAt });
+    case 'ORDER_NUMBER':
+      return (order) => ({ id: order.id, value: order.number });
+    case 'TOTAL_PRICE':
+      return (order) => ({ id: order.id, value: orderTotals(order).totalPrice.shop });
+    default:
+      return (order) => ({ id: order.id, value: order.id });
+  }
+}
+
+export function ordersConnection(state: ShopState, orders: readonly Order[], args: OrdersArgs) {
+  const matching = orders.filter((order) => matchesOrderQuery(searchable(order), args.query));
+  return paginate(matching, args, sortPosition(args.sortKey), (order) => orderView(state, order));
+}
