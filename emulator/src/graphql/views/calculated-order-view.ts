@@ -1,20 +1,21 @@
 import {
-  lineDiscountedTotal,
-  lineItemQuantities,
-  orderCurrencies,
-  orderTotals,
-  subtractBags,
   addBags,
   type Bag,
+  lineDiscountedTotal,
   type LineItem,
+  lineItemQuantities,
   type Order,
+  orderCurrencies,
   type OrderEditSession,
+  orderTotals,
   type ShopState,
   type StagedAddedVariant,
+  subtractBags,
+  sumBags,
+  unitsSlice,
 } from '../../domain/index.ts';
 import { byId, paginate, type ConnectionArgs } from '../connection.ts';
 import { gid } from '../gid.ts';
-import { sumBags, unitsSlice } from './amounts.ts';
 import { variantView } from './catalog-view.ts';
 import { moneyBag } from './money.ts';
 import { orderView } from './order-view.ts';

@@ -1,13 +1,13 @@
 import {
-  lineDiscountedTotal,
-  orderCurrencies,
   type Fulfillment,
   type FulfillmentLineItem,
   type FulfillmentOrder,
+  lineDiscountedTotal,
   type Order,
+  orderCurrencies,
   type ShopState,
+  unitsSlice,
 } from '../../domain/index.ts';
-import { unitsSlice } from './amounts.ts';
 import { byId, firstOf, paginate, type ConnectionArgs } from '../connection.ts';
 import { gid } from '../gid.ts';
 import { locationView, variantView } from './catalog-view.ts';

@@ -1,15 +1,16 @@
 import {
   addBags,
+  type Bag,
   financialStatus,
   lineItemQuantities,
+  type Order,
   orderCurrencies,
   orderTotals,
-  type Bag,
-  type Order,
   type OrderTotals,
+  sumBags,
   type TaxLine,
+  unitsSlice,
 } from '../../domain/index.ts';
-import { sumBags, unitsSlice } from './amounts.ts';
 import { moneyBag } from './money.ts';
 import { taxLineView } from './order-lines-view.ts';
 

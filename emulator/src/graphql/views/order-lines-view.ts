@@ -1,24 +1,22 @@
 import {
-  findVariant,
-  lineItemQuantities,
-  orderCurrencies,
-  subtractBags,
   type Bag,
   type Currencies,
   type DiscountAllocation,
-  type LineItem,
-  type Order,
-  type ShippingLine,
-  type ShopState,
-  type TaxLine,
-} from '../../domain/index.ts';
-import {
+  findVariant,
   lineDiscountTotal,
   lineGrossTotal,
+  type LineItem,
+  lineItemQuantities,
+  type Order,
+  orderCurrencies,
   shippingDiscountedPrice,
+  type ShippingLine,
+  type ShopState,
+  subtractBags,
   sumBags,
+  type TaxLine,
   unitsSlice,
-} from './amounts.ts';
+} from '../../domain/index.ts';
 import { firstOf } from '../connection.ts';
 import { gid } from '../gid.ts';
 import { productView, variantView } from './catalog-view.ts';

@@ -1,13 +1,13 @@
 import {
-  orderCurrencies,
   type Order,
   type OrderAdjustment,
+  orderCurrencies,
   type Refund,
   type RefundLineItem,
   type RefundShippingLine,
   type ShopState,
+  sumBags,
 } from '../../domain/index.ts';
-import { sumBags } from './amounts.ts';
 import { byId, paginate, type ConnectionArgs } from '../connection.ts';
 import { gid } from '../gid.ts';
 import { locationView } from './catalog-view.ts';

@@ -1,12 +1,12 @@
 import {
   lineDiscountedTotal,
-  orderCurrencies,
   type Order,
+  orderCurrencies,
   type Return,
   type ReturnLineItem,
   type ShopState,
+  unitsSlice,
 } from '../../domain/index.ts';
-import { unitsSlice } from './amounts.ts';
 import { byId, paginate, type ConnectionArgs } from '../connection.ts';
 import { gid } from '../gid.ts';
 import { fulfillmentLineItemView } from './fulfillment-view.ts';

@@ -1,17 +1,17 @@
 import {
+  type CalculatedRefundLine,
   calculateRefund,
   isRefundableParent,
   lineItemQuantities,
   maximumRefundable,
-  orderCurrencies,
-  type CalculatedRefundLine,
   type Order,
+  orderCurrencies,
   type RefundInput,
   type ShopState,
+  sumBags,
 } from '../../domain/index.ts';
 import { orThrow } from '../domain-errors.ts';
 import { refundLineItemsToDomain, type GqlRefundLineItemInput } from '../inputs/refund-input.ts';
-import { sumBags } from './amounts.ts';
 import { locationView } from './catalog-view.ts';
 import { moneyBag } from './money.ts';
 import { lineItemView } from './order-lines-view.ts';
