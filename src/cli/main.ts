@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { registerEmulator } from './commands/emulator.ts';
+import { registerMaster } from './commands/master.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerShop } from './commands/shop.ts';
 import { registerStart } from './commands/start.ts';
 
 export function buildProgram(): Command {
@@ -11,6 +13,8 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(text) });
   registerStart(program);
   registerServe(program);
+  registerMaster(program);
+  registerShop(program);
   registerEmulator(program);
   return program;
 }

@@ -4,23 +4,21 @@ import pino, { type Logger } from 'pino';
  * Structured JSON logs. Secrets and personal data are redacted wherever they appear under
  * these keys, at any depth we log (settings, webhook headers, request bodies).
  */
-export const redactedPaths = [
+const secretKeys = [
   'accessToken',
   'clientSecret',
   'webhookSecret',
   'password',
   'token',
   'authorization',
-  '*.accessToken',
-  '*.clientSecret',
-  '*.webhookSecret',
-  '*.password',
-  '*.token',
-  '*.authorization',
-  'req.headers.authorization',
+  'secrets',
+];
+
+/** pino's `*` reaches one level, so each key is listed at the depths we log objects (up to three). */
+export const redactedPaths = [
+  ...secretKeys.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `*.*.*.${key}`]),
   'req.headers["x-shopify-access-token"]',
   'req.headers["x-api-key"]',
-  '*.secrets',
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {

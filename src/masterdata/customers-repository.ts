@@ -1,0 +1,116 @@
+import { sql } from 'kysely';
+import type { CustomerAddressRecord, CustomerRow } from '../db/index.ts';
+import { chunks, type MasterDataRepository, type Queryable } from './repository.ts';
+import { normalizePhone } from './fields.ts';
+import type { Customer, CustomerAddress } from './types.ts';
+
+/** Rebuilt field by field: jsonb stores keys in its own order, and listings should read naturally. */
+function addressFromRecord(
+  records: readonly CustomerAddressRecord[],
+  kind: CustomerAddressRecord['kind'],
+): CustomerAddress | null {
+  const record = records.find((candidate) => candidate.kind === kind);
+  if (!record) return null;
+  return {
+    name: record.name ?? null,
+    company: record.company ?? null,
+    address1: record.address1 ?? null,
+    address2: record.address2 ?? null,
+    city: record.city ?? null,
+    province: record.province ?? null,
+    zip: record.zip ?? null,
+    countryCode: record.countryCode ?? null,
+    phone: record.phone ?? null,
+  };
+}
+
+function fromRow(row: CustomerRow): Customer {
+  return {
+    no: row.no,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    billingAddress: addressFromRecord(row.addresses, 'billing'),
+    shippingAddress: addressFromRecord(row.addresses, 'shipping'),
+  };
+}
+
+function addressRecords(customer: Customer): CustomerAddressRecord[] {
+  const records: Array<[CustomerAddressRecord['kind'], CustomerAddress | null]> = [
+    ['billing', customer.billingAddress],
+    ['shipping', customer.shippingAddress],
+  ];
+  return records.flatMap(([kind, address]) => (address ? [{ kind, ...address }] : []));
+}
+
+function toRow(customer: Customer) {
+  return {
+    no: customer.no,
+    name: customer.name,
+    email: customer.email,
+    phone: customer.phone,
+    addresses: JSON.stringify(addressRecords(customer)),
+  };
+}
+
+export const customersRepository: MasterDataRepository<Customer> = {
+  async findByKeys(db, nos) {
+    if (nos.length === 0) return new Map();
+    const rows = await db.selectFrom('customers').selectAll().where('no', 'in', nos).execute();
+    return new Map(rows.map((row) => [row.no, fromRow(row)]));
+  },
+
+  async upsert(db, customers) {
+    for (const chunk of chunks(customers)) {
+      await db
+        .insertInto('customers')
+        .values(chunk.map(toRow))
+        .onConflict((conflict) =>
+          conflict.column('no').doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            email: eb.ref('excluded.email'),
+            phone: eb.ref('excluded.phone'),
+            addresses: eb.ref('excluded.addresses'),
+            updated_at: sql<Date>`now()`,
+          })),
+        )
+        .execute();
+    }
+  },
+
+  async list(db) {
+    const rows = await db.selectFrom('customers').selectAll().orderBy('no').execute();
+    return rows.map(fromRow);
+  },
+};
+
+/**
+ * The customer with this email, ignoring case (Shopify keeps an order's email as typed).
+ * Emails are not unique in the back office; when several customers share one, the lowest no. wins
+ * so that repeated imports of an order always pick the same customer.
+ */
+export async function findCustomerByEmail(db: Queryable, email: string): Promise<Customer | undefined> {
+  const row = await db
+    .selectFrom('customers')
+    .selectAll()
+    .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
+    .orderBy('no')
+    .executeTakeFirst();
+  return row && fromRow(row);
+}
+
+/** The customer with this phone, compared as `+` and digits; the lowest no. wins, as for email. */
+export async function findCustomerByPhone(db: Queryable, phone: string): Promise<Customer | undefined> {
+  const row = await db
+    .selectFrom('customers')
+    .selectAll()
+    .where('phone', '=', normalizePhone(phone))
+    .orderBy('no')
+    .executeTakeFirst();
+  return row && fromRow(row);
+}
+
+export async function findCustomerByNo(db: Queryable, no: string): Promise<Customer | undefined> {
+  const row = await db.selectFrom('customers').selectAll().where('no', '=', no).executeTakeFirst();
+  return row && fromRow(row);
+}

@@ -1,0 +1,18 @@
+export { addShop, quickShopInput } from './add-shop.ts';
+export { getShopConnection, type ShopConnection } from './get-shop-connection.ts';
+export { listShops, type ShopSummary } from './list-shops.ts';
+export { readShopFile } from './read-shop-file.ts';
+export { setShopSetting } from './set-shop-setting.ts';
+export { showShop } from './show-shop.ts';
+export { Secret } from './secret.ts';
+export { SecretsUnreadableError } from './secret-box.ts';
+export type { ShopDeps } from './shop-codec.ts';
+export type { PublicShopSettings } from './shop-secrets.ts';
+export { settingLines, type ShopView } from './shop-view.ts';
+export { matchesChannelFilter, matchesTagFilters, matchesTextFilter } from './order-filters.ts';
+export {
+  parseShopSettings,
+  shopSettingsSchema,
+  type ShopSettings,
+  type ShopSettingsInput,
+} from './settings.ts';
