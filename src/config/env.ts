@@ -14,6 +14,8 @@ const envSchema = z.object({
   STOREBRIDGE_SECRET_KEY: z.string().optional(),
   /** HTTP port. Default 3000. */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Port of the built-in demo emulator that `npm start` runs while no real shop is configured. Default 4010 (any free port when taken). */
+  STOREBRIDGE_DEMO_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
   /** HTTP listen address. Default 127.0.0.1. */
   HOST: z.string().default('127.0.0.1'),
   /** pino log level. Default `info`. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import { INT8_OID, parseInt8 } from './int8.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
@@ -35,11 +36,17 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 }
 
 async function openPglite(dataDir: string): Promise<Store> {
-  const inMemory = dataDir === 'memory://';
-  const path = inMemory ? undefined : join(dataDir, 'pglite');
-  if (path) mkdirSync(path, { recursive: true });
-  const pglite = await PGlite.create(path, pgliteOptions);
-  return storeFromPglite(pglite, `PGlite ${path ?? 'in memory'}`);
+  const path = dataDir === 'memory://' ? undefined : join(dataDir, 'pglite');
+  if (!path) return storeFromPglite(await PGlite.create(pgliteOptions), 'PGlite in memory');
+  mkdirSync(path, { recursive: true });
+  const unlock = lockDataDir(dataDir);
+  try {
+    const store = storeFromPglite(await PGlite.create(path, pgliteOptions), `PGlite ${path}`);
+    return { ...store, close: () => store.close().finally(unlock) };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }
 
 /** Parsers every embedded instance needs (bigint as number, like the server). */

@@ -9,3 +9,4 @@ export {
 } from './connect.ts';
 export { migrateToLatest, MigrationFailedError } from './migrate.ts';
 export type * from './schema.ts';
+export { StoreInUseError } from './data-dir-lock.ts';

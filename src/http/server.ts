@@ -10,7 +10,7 @@ export interface ServerDependencies {
 
 /** The HTTP service. Routes are registered per capability; this file only wires them. */
 export function buildServer({ store, logger }: ServerDependencies) {
-  const app = Fastify({ loggerInstance: logger, disableRequestLogging: false });
+  const app = Fastify({ loggerInstance: logger });
 
   // Health means "the database answers": a load balancer should stop routing when it does not.
   app.get('/health', async (_request, reply) => {

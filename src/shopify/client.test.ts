@@ -15,7 +15,6 @@ const shopData = {
     myshopifyDomain: 'demo.myshopify.com',
     currencyCode: 'USD',
     ianaTimezone: 'UTC',
-    plan: { displayName: 'Basic' },
   },
 };
 const cost = (available: number, requested = 2) => ({

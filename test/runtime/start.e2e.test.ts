@@ -1,17 +1,19 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exitOf, freePort, freshDataDir, startCli, waitForHttp } from '../support/cli.ts';
+import { exitOf, freePort, freshDataDir, runCli, startCli, waitForHttp } from '../support/cli.ts';
 
 describe('npm start on a fresh machine', () => {
   it('answers GET /health with 200 on the embedded store, then shuts down cleanly', async () => {
     const dataDir = freshDataDir();
     const port = await freePort();
-    const { child, output } = startCli(['start'], {
+    const env = {
       PORT: String(port),
       STOREBRIDGE_DATA_DIR: dataDir,
       STOREBRIDGE_SECRET_KEY: '',
-    });
+      STOREBRIDGE_DEMO_EMULATOR_PORT: '0',
+    };
+    const { child, output } = startCli(['start'], env);
     try {
       const response = await waitForHttp(`http://127.0.0.1:${port}/health`, 60_000);
       expect(response.status).toBe(200);
@@ -19,10 +21,34 @@ describe('npm start on a fresh machine', () => {
       // The embedded default keeps its data and a generated, owner-only secret key in the data folder.
       expect(existsSync(join(dataDir, 'pglite'))).toBe(true);
       expect(statSync(join(dataDir, 'secret.key')).mode & 0o777).toBe(0o600);
+      await waitFor(() => output().includes('Demo: shop DEMO is connected'));
+
+      // A second process on the same embedded store is refused instead of corrupting it.
+      const second = await runCli(['shop', 'list'], env);
+      expect(second.code).toBe(1);
+      expect(second.stderr).toMatch(/in use by process \d+/);
     } finally {
       child.kill('SIGTERM');
     }
     expect(await exitOf(child)).toBe(0);
     expect(output()).toContain('shutting down');
-  }, 90_000);
+
+    // The demo shop was connected to the built-in emulator with the demo master data.
+    const shops = await runCli(['shop', 'show', 'DEMO', '--json'], { STOREBRIDGE_DATA_DIR: dataDir });
+    expect(shops.code).toBe(0);
+    expect(JSON.parse(shops.stdout)).toMatchObject({
+      code: 'DEMO',
+      endpoint: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+    });
+    const items = await runCli(['master', 'list', 'items', '--json'], { STOREBRIDGE_DATA_DIR: dataDir });
+    expect(items.stdout).toContain('SB-TEE');
+  }, 120_000);
 });
+
+async function waitFor(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -16,8 +16,15 @@ export function registerServe(program: Command): void {
     );
 }
 
-/** Listens until SIGINT/SIGTERM, then finishes requests in flight and closes the store. */
-export async function serve(context: AppContext, portOverride?: number): Promise<void> {
+/**
+ * Listens until SIGINT/SIGTERM, then finishes requests in flight, runs `beforeClose` (e.g. stop
+ * the demo emulator) and closes the store. Returns the address it listens on.
+ */
+export async function serve(
+  context: AppContext,
+  portOverride?: number,
+  beforeClose: () => Promise<void> = async () => undefined,
+): Promise<string> {
   const app = buildServer({ store: context.store, logger: context.logger });
   const port = portOverride ?? context.config.PORT;
   let stopping = false;
@@ -26,10 +33,12 @@ export async function serve(context: AppContext, portOverride?: number): Promise
     stopping = true;
     context.logger.info({ signal }, 'shutting down');
     await app.close();
+    await beforeClose();
     await context.close();
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
   const address = await app.listen({ port, host: context.config.HOST });
   context.logger.info({ address, store: context.store.location }, 'storebridge is serving');
+  return address;
 }

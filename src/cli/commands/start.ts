@@ -1,20 +1,39 @@
 import type { Command } from 'commander';
 import { openContext } from '../../runtime/context.ts';
+import { startDemo } from '../../runtime/start-demo.ts';
 import { runAction } from '../run-action.ts';
 import { serve } from './serve.ts';
 
 /**
- * `npm start`: the embedded store, migrated, with the demo master data, serving on PORT.
- * Demo data is only added when the store has none of its own, so a real setup is never touched.
+ * `npm start`: the embedded store, migrated, serving on PORT. While no real shop is configured
+ * it also runs the demo: master data, a built-in Shopify emulator and a DEMO shop connected to it.
  */
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description('migrate, load the demo data into an empty store, and serve (what `npm start` runs)')
+    .description(
+      'migrate and serve; with no real shop configured, also run the demo shop on a built-in emulator',
+    )
     .action(
       runAction(async () => {
         const context = await openContext();
-        await serve(context);
+        const demo = await startDemo(context, context.config.STOREBRIDGE_DEMO_EMULATOR_PORT);
+        const address = await serve(context, undefined, async () => demo?.emulator.close());
+        printBanner(address, demo ? { url: demo.emulator.url, shopCode: demo.shopCode } : null);
       }),
     );
+}
+
+function printBanner(address: string, demo: { url: string; shopCode: string } | null): void {
+  const lines = [
+    '',
+    `storebridge is running at ${address}  (GET /health)`,
+    demo
+      ? `Demo: shop ${demo.shopCode} is connected to a built-in Shopify emulator at ${demo.url}`
+      : 'Connected to the shops configured in this store (npm run cli -- shop list).',
+    'Add a real shop:  npm run cli -- shop add --file shop.json   (see examples/shop.json)',
+    '              or  npm run cli -- shop add --code MAIN --domain example.myshopify.com --token shpat_…',
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
 }

@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { startEmulator, type RunningEmulator } from '../../emulator/src/index.ts';
+import { hasMasterData, loadDemoMasterData } from '../masterdata/index.ts';
+import { listShops } from '../shops/index.ts';
+import type { AppContext } from './context.ts';
+import { configureDemoShop, demoShopCode } from './demo-shop.ts';
+
+export interface DemoEnvironment {
+  emulator: RunningEmulator;
+  shopCode: string;
+}
+
+/**
+ * `npm start` on a fresh machine: demo master data, a built-in Shopify emulator with a demo shop
+ * (kept in <dataDir>/emulator) and the DEMO shop connected to it. As soon as a real shop is
+ * configured, no emulator starts: the service only talks to real Shopify then.
+ */
+export async function startDemo(context: AppContext, preferredPort: number): Promise<DemoEnvironment | null> {
+  const deps = { db: context.store.db, secretKey: context.secretKey };
+  const shops = await listShops(deps);
+  if (shops.some((shop) => shop.code !== demoShopCode)) return null;
+  if (!(await hasMasterData(context.store.db))) await loadDemoMasterData(context.store.db);
+  const emulator = await startDemoEmulator(
+    join(context.config.STOREBRIDGE_DATA_DIR, 'emulator'),
+    preferredPort,
+  );
+  try {
+    await configureDemoShop(deps, { endpoint: emulator.url, accessToken: emulator.token });
+  } catch (error) {
+    await emulator.close();
+    throw error;
+  }
+  return { emulator, shopCode: demoShopCode };
+}
+
+async function startDemoEmulator(stateDir: string, port: number): Promise<RunningEmulator> {
+  const options = { host: '127.0.0.1', stateDir, seed: { kind: 'demo' as const, orders: 10 } };
+  try {
+    return await startEmulator({ ...options, port });
+  } catch (error) {
+    // Someone else has the port (a second checkout, a standalone emulator): any free one will do.
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    return startEmulator({ ...options, port: 0 });
+  }
+}
