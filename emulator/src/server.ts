@@ -1,10 +1,16 @@
+import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { GraphQLSchema } from 'graphql';
+import type { ApiChaos } from './chaos/api-chaos.ts';
+import { serverErrorReply } from './chaos/server-error-replies.ts';
 import type { ShopState } from './domain/index.ts';
 import { executeGraphql, type GraphqlCall } from './graphql/execute-graphql.ts';
 import { mutationRoot } from './graphql/roots/mutation-root.ts';
 import { queryRoot } from './graphql/roots/query-root.ts';
 import type { RequestLog } from './log/request-log.ts';
+import type { CostGate, RestGate } from './throttle/throttle.ts';
+import { throttledRestReply } from './throttle/throttled-replies.ts';
 
 /** The REST router (`emulator/src/rest`): full Admin path in, `{status, headers, body}` out. */
 export type RestHandler = (
@@ -23,13 +29,46 @@ export interface EmulatorApp {
   readonly resetShop: () => void;
   /** Called after every request that may have changed the shop (persistence). */
   readonly afterMutation: () => void;
+  /** `/__emulator/...` routes of the features (clock, throttle, chaos, bulk, webhooks...). */
+  readonly controls?: readonly ControlRoute[];
+  /** GraphQL cost bucket (Default: never throttles). */
+  readonly graphqlGate?: CostGate;
+  /** REST call bucket (Default: never throttles). */
+  readonly restGate?: RestGate;
+  /** Fault injection on the Admin API (Default: none). */
+  readonly chaos?: ApiChaos;
+  /** Extra QueryRoot/Mutation fields bound to features outside the shop (webhook subscriptions). */
+  readonly graphqlRoots?: {
+    readonly query: () => Record<string, unknown>;
+    readonly mutation: () => Record<string, unknown>;
+  };
 }
 
-interface Reply {
+export interface Reply {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** Stream this file as the body instead of `body` (bulk JSONL results). */
+  file?: string;
 }
+
+/** A control request: `params` are the capture groups of a RegExp path. */
+export interface ControlRequest {
+  readonly path: string;
+  readonly params: readonly string[];
+  readonly query: URLSearchParams;
+  readonly body: unknown;
+}
+
+/** One `/__emulator/...` endpoint; each feature exports its list from its own folder. */
+export interface ControlRoute {
+  readonly method: 'GET' | 'POST';
+  readonly path: string | RegExp;
+  handle(request: ControlRequest): Reply | Promise<Reply>;
+}
+
+/** Chaos chose to drop the connection: nothing is answered. */
+const CONNECTION_RESET = 'connection-reset';
 
 /** Shopify's exact 401 body for a missing or wrong access token. */
 export const INVALID_TOKEN_BODY = {
@@ -42,21 +81,22 @@ const versionPattern = /^(\d{4}-(0[1-9]|1[0-2])|unstable)$/;
 export function createEmulatorServer(app: EmulatorApp): Server {
   return createServer((req, res) => {
     handle(app, req)
-      .then((reply) => send(res, reply))
+      .then((reply) => (reply === CONNECTION_RESET ? req.socket.destroy() : send(res, reply)))
       .catch((error: unknown) =>
         send(res, { status: 500, body: { errors: 'Internal Server Error' } }, error),
       );
   });
 }
 
-async function handle(app: EmulatorApp, req: IncomingMessage): Promise<Reply> {
+async function handle(app: EmulatorApp, req: IncomingMessage): Promise<Reply | typeof CONNECTION_RESET> {
   const url = new URL(req.url ?? '/', 'http://emulator.local');
   const method = (req.method ?? 'GET').toUpperCase();
   const raw = await readBody(req);
-  if (url.pathname.startsWith('/__emulator/')) return control(app, method, url.pathname);
+  if (url.pathname.startsWith('/__emulator/')) return control(app, method, url, raw);
   const match = adminPath.exec(url.pathname);
   const started = performance.now();
   const reply = await admin(app, req, method, url, raw, match);
+  if (reply === CONNECTION_RESET) return reply;
   app.log.record({
     time: app.state.now(),
     api: match?.[2] === 'graphql.json' ? 'graphql' : 'rest',
@@ -75,7 +115,7 @@ async function handle(app: EmulatorApp, req: IncomingMessage): Promise<Reply> {
 
 interface AdminReply extends Reply {
   operation?: string;
-  cost?: { requested: number; actual: number } | null;
+  cost?: { requested: number; actual: number | null } | null;
   mutated?: boolean;
 }
 
@@ -86,20 +126,48 @@ async function admin(
   url: URL,
   raw: string,
   match: RegExpExecArray | null,
-): Promise<AdminReply> {
+): Promise<AdminReply | typeof CONNECTION_RESET> {
   const version = match?.[1];
   const resource = match?.[2];
   if (!version || !resource || !versionPattern.test(version)) return { status: 404, body: NOT_FOUND_BODY };
   if (req.headers['x-shopify-access-token'] !== app.token) return { status: 401, body: INVALID_TOKEN_BODY };
   const headers = { 'x-shopify-api-version': version };
-  if (resource === 'graphql.json') {
+  const api = resource === 'graphql.json' ? 'graphql' : 'rest';
+  const chaos = await applyChaos(app.chaos, api);
+  if (chaos) return chaos === CONNECTION_RESET ? chaos : { ...chaos, headers };
+  if (api === 'graphql') {
     if (method !== 'POST' && method !== 'GET') return { status: 404, body: NOT_FOUND_BODY, headers };
     return { ...(await graphql(app, req, method === 'GET' ? fromSearch(url.searchParams) : raw)), headers };
   }
   if (!app.rest) return { status: 404, body: NOT_FOUND_BODY, headers };
+  const restReply = rest(app, method, url, raw);
+  return { ...restReply, headers: { ...headers, ...restReply.headers } };
+}
+
+/** Latency first, then a dropped connection or a 500, as the chaos config's seeded rolls decide. */
+async function applyChaos(chaos: ApiChaos | undefined, api: 'graphql' | 'rest') {
+  if (!chaos) return null;
+  const latency = chaos.latency();
+  if (latency > 0) await sleep(latency);
+  const verdict = chaos.verdict();
+  if (verdict === 'reset') return CONNECTION_RESET;
+  return verdict === 'server-error' ? serverErrorReply(api) : null;
+}
+
+/**
+ * REST behind its leaky bucket: a refused call answers 429 without the call-limit header; an
+ * answered 2xx carries `X-Shopify-Shop-Api-Call-Limit` (fixtures/graphql-error-shapes/rest-429.json).
+ */
+function rest(app: EmulatorApp, method: string, url: URL, raw: string): AdminReply {
+  const admission = app.restGate?.take();
+  if (admission && !admission.ok) return throttledRestReply(admission.retryAfterSeconds, admission.leakRate);
   const body = raw ? safeJson(raw) : undefined;
-  const restReply = app.rest(app.state, { method, path: url.pathname, query: url.searchParams, body });
-  return { ...restReply, headers: { ...headers, ...restReply.headers }, mutated: method !== 'GET' };
+  const reply = app.rest!(app.state, { method, path: url.pathname, query: url.searchParams, body });
+  const callLimit: Record<string, string> =
+    admission && reply.status >= 200 && reply.status < 300
+      ? { 'x-shopify-shop-api-call-limit': admission.callLimit }
+      : {};
+  return { ...reply, headers: { ...reply.headers, ...callLimit }, mutated: method !== 'GET' };
 }
 
 async function graphql(
@@ -115,10 +183,15 @@ async function graphql(
       : contentType.includes('application/graphql')
         ? { query: raw }
         : toCall(safeJson(raw));
-  const outcome = await executeGraphql(app.schema, call, {
-    query: () => queryRoot(app.state),
-    mutation: () => mutationRoot(app.state),
-  });
+  const outcome = await executeGraphql(
+    app.schema,
+    call,
+    {
+      query: () => ({ ...queryRoot(app.state), ...app.graphqlRoots?.query() }),
+      mutation: () => ({ ...mutationRoot(app.state), ...app.graphqlRoots?.mutation() }),
+    },
+    app.graphqlGate,
+  );
   const operation = [outcome.operationType, outcome.operationName].filter(Boolean).join(' ');
   return {
     status: outcome.status,
@@ -129,18 +202,45 @@ async function graphql(
   };
 }
 
-function control(app: EmulatorApp, method: string, path: string): Reply {
-  if (method === 'GET' && path === '/__emulator/log') return { status: 200, body: app.log.list() };
-  if (method === 'POST' && path === '/__emulator/log/reset') {
-    app.log.reset();
-    return { status: 200, body: { ok: true } };
-  }
-  if (method === 'POST' && path === '/__emulator/reset') {
-    app.resetShop();
-    app.afterMutation();
-    return { status: 200, body: { ok: true } };
+/** The server's own control routes: the request log and the shop reset. */
+function coreControlRoutes(app: EmulatorApp): ControlRoute[] {
+  return [
+    { method: 'GET', path: '/__emulator/log', handle: () => ({ status: 200, body: app.log.list() }) },
+    {
+      method: 'POST',
+      path: '/__emulator/log/reset',
+      handle: () => {
+        app.log.reset();
+        return { status: 200, body: { ok: true } };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/__emulator/reset',
+      handle: () => {
+        app.resetShop();
+        app.afterMutation();
+        return { status: 200, body: { ok: true } };
+      },
+    },
+  ];
+}
+
+async function control(app: EmulatorApp, method: string, url: URL, raw: string): Promise<Reply> {
+  for (const route of [...coreControlRoutes(app), ...(app.controls ?? [])]) {
+    if (route.method !== method) continue;
+    const params = matchPath(route.path, url.pathname);
+    if (!params) continue;
+    const body = raw ? safeJson(raw) : undefined;
+    return route.handle({ path: url.pathname, params, query: url.searchParams, body });
   }
   return { status: 404, body: NOT_FOUND_BODY };
+}
+
+function matchPath(pattern: string | RegExp, path: string): string[] | null {
+  if (typeof pattern === 'string') return pattern === path ? [] : null;
+  const match = pattern.exec(path);
+  return match ? match.slice(1).map((group) => group ?? '') : null;
 }
 
 function fromSearch(params: URLSearchParams): GraphqlCall {
@@ -173,5 +273,9 @@ async function readBody(req: IncomingMessage): Promise<string> {
 function send(res: ServerResponse, reply: Reply, error?: unknown): void {
   if (error) console.error('[emulator]', error);
   res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...reply.headers });
-  res.end(JSON.stringify(reply.body));
+  if (reply.file)
+    createReadStream(reply.file)
+      .on('error', () => res.destroy())
+      .pipe(res);
+  else res.end(JSON.stringify(reply.body));
 }

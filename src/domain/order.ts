@@ -116,7 +116,8 @@ export interface ShippingLine {
   isRemoved: boolean;
 }
 
-export type TransactionKind = 'authorization' | 'capture' | 'sale' | 'refund' | 'void' | 'change' | 'suggested_refund';
+export type TransactionKind =
+  'authorization' | 'capture' | 'sale' | 'refund' | 'void' | 'change' | 'suggested_refund';
 export type TransactionStatus = 'pending' | 'success' | 'failure' | 'error' | 'awaiting_response' | 'unknown';
 
 export interface Transaction {

@@ -8,7 +8,9 @@ import {
   type FragmentDefinitionNode,
   type GraphQLSchema,
 } from 'graphql';
-import { calculateQueryCost, type QueryCost } from './cost.ts';
+import type { CostGate, ThrottleStatus } from '../throttle/throttle.ts';
+import { throttledGraphqlBody } from '../throttle/throttled-replies.ts';
+import { calculateQueryCost } from './cost.ts';
 import { shopifyParseError, validateOperation } from './validation/validate-operation.ts';
 
 /** The JSON body of `POST /admin/api/{version}/graphql.json`. */
@@ -24,7 +26,8 @@ export interface GraphqlOutcome {
   /** "query", "mutation" or "invalid"; with the operation name when it has one (request log). */
   readonly operationType: string;
   readonly operationName: string | null;
-  readonly cost: QueryCost | null;
+  /** Null for calls refused before costing; `actual` null when THROTTLED (nothing ran). */
+  readonly cost: { readonly requested: number; readonly actual: number | null } | null;
   /** A mutation ran: the state may have changed and must be saved. */
   readonly mutated: boolean;
 }
@@ -34,13 +37,24 @@ export interface GraphqlRoots {
   readonly mutation: () => unknown;
 }
 
-/**
- * Shopify's documented bucket for the emulator's plan (Shopify for enterprise: 2000 points,
- * 100/s restore in the response sample). Real throttling is a later issue: the bucket stays full.
- */
-export const throttleStatus = { maximumAvailable: 2000, currentlyAvailable: 2000, restoreRate: 100 } as const;
+/** A bucket that never drains (Standard numbers), for callers without a throttle. */
+const unlimited: CostGate = {
+  admit: () => true,
+  settle: () => undefined,
+  status: (): ThrottleStatus => ({ maximumAvailable: 2000, currentlyAvailable: 2000, restoreRate: 100 }),
+};
 
-export async function executeGraphql(schema: GraphQLSchema, call: GraphqlCall, roots: GraphqlRoots) {
+/**
+ * Parses, validates, prices and runs one call. `gate` (Default: never throttles) admits the call
+ * on its requested cost and is then charged the actual cost (shopify.dev "GraphQL Admin API rate
+ * limits": the difference is refunded).
+ */
+export async function executeGraphql(
+  schema: GraphQLSchema,
+  call: GraphqlCall,
+  roots: GraphqlRoots,
+  gate: CostGate = unlimited,
+): Promise<GraphqlOutcome> {
   if (typeof call.query !== 'string' || call.query.trim() === '') {
     // Shopify's answer to a body without a query string.
     return invalid(400, { errors: { query: 'Required parameter missing or invalid' } });
@@ -69,6 +83,14 @@ export async function executeGraphql(schema: GraphQLSchema, call: GraphqlCall, r
   const requested = calculateQueryCost(schema, operation, fragments, variables, undefined).requested;
   if (requested > MAX_QUERY_COST) return invalid(200, maxCostExceeded(requested));
   const isMutation = operation.operation === 'mutation';
+  const described = {
+    operationType: operation.operation,
+    operationName: operation.name?.value ?? null,
+  };
+  if (!gate.admit(requested)) {
+    const body = throttledGraphqlBody(requested, gate.status());
+    return { status: 200, body, ...described, cost: { requested, actual: null }, mutated: false };
+  }
   const result = await execute({
     schema,
     document,
@@ -77,6 +99,8 @@ export async function executeGraphql(schema: GraphQLSchema, call: GraphqlCall, r
     rootValue: isMutation ? roots.mutation() : roots.query(),
   });
   const cost = calculateQueryCost(schema, operation, fragments, variables, result.data);
+  gate.settle(requested, cost.actual);
+  const throttleStatus = gate.status();
   const body = {
     ...(result.errors ? { errors: result.errors.map((e) => e.toJSON()) } : {}),
     data: result.data ?? null,
@@ -87,11 +111,10 @@ export async function executeGraphql(schema: GraphQLSchema, call: GraphqlCall, r
   return {
     status: 200,
     body,
-    operationType: operation.operation,
-    operationName: operation.name?.value ?? null,
+    ...described,
     cost,
     mutated: isMutation,
-  } satisfies GraphqlOutcome;
+  };
 }
 
 /** Shopify's single query limit, enforced on the requested cost before anything runs. */

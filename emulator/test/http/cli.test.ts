@@ -16,13 +16,15 @@ describe('runEmulator (storebridge emulator)', () => {
       expect(lines.join('\n')).toContain('shpat_emulator_token');
       expect(lines.join('\n')).toContain(`${emulator.url}/admin/api/2025-01/graphql.json`);
       const data = emulator.state.data;
-      expect(data.locations).toHaveLength(2);
+      // The simulator's shop (seed-demo.ts): the demo's two locations plus an outlet.
+      expect(data.locations.map((l) => l.name)).toEqual(['Warehouse', 'Store', 'Outlet']);
       expect(data.products.map((p) => p.variants[0]?.sku)).toEqual([
         'SB-TEE',
         'SB-MUG',
         'SB-CAP',
         'SB-BAG',
         'SB-SOCK',
+        'SB-GIFT',
       ]);
       expect(data.orders.map((o) => o.name)).toEqual(['#1001', '#1002', '#1003', '#1004']);
     } finally {

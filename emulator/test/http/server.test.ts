@@ -43,13 +43,14 @@ describe('HTTP surface', () => {
     }
   });
 
-  it('returns extensions.cost with the bucket kept full', async () => {
+  it('returns extensions.cost, charged to the Standard bucket', async () => {
+    await h.raw('/__emulator/throttle', { method: 'POST', body: JSON.stringify({ reset: true }) });
     const response = await post({ query: '{ orders(first: 5) { nodes { id } } }' });
     const body = (await response.json()) as { extensions: { cost: Record<string, unknown> } };
     expect(body.extensions.cost).toEqual({
       requestedQueryCost: 7,
       actualQueryCost: 4,
-      throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 2000, restoreRate: 100 },
+      throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1996, restoreRate: 100 },
     });
   });
 

@@ -1,4 +1,6 @@
 import type { ShopState } from '../../domain/index.ts';
+import { bulkOperationCancel } from '../mutations/bulk-operation-cancel.ts';
+import { bulkOperationRunQuery } from '../mutations/bulk-operation-run-query.ts';
 import { draftOrderComplete } from '../mutations/draft-order-complete.ts';
 import { draftOrderCreate } from '../mutations/draft-order-create.ts';
 import { fulfillmentCreate } from '../mutations/fulfillment-create.ts';
@@ -47,6 +49,8 @@ const mutations: Record<string, Mutation> = {
   orderClose,
   orderOpen,
   refundCreate,
+  bulkOperationRunQuery,
+  bulkOperationCancel,
   // Deprecated aliases with the same arguments and payload fields (2025-01 schema).
   fulfillmentCreateV2: fulfillmentCreate,
   fulfillmentTrackingInfoUpdateV2: fulfillmentTrackingInfoUpdate,

@@ -7,6 +7,7 @@ import {
   type Order,
   type ShopState,
 } from '../../domain/index.ts';
+import { bulkOperationsOf } from '../../bulk/bulk-registry.ts';
 import { orThrow } from '../domain-errors.ts';
 import { parseGid, requireGid } from '../gid.ts';
 import { inventoryItemView, locationView, productView, variantView } from '../views/catalog-view.ts';
@@ -17,6 +18,7 @@ import { lineItemView } from '../views/order-lines-view.ts';
 import { orderView } from '../views/order-view.ts';
 import { refundView } from '../views/refund-view.ts';
 import { returnView } from '../views/return-view.ts';
+import { bulkOperationView } from '../views/bulk-operation-view.ts';
 import { transactionView } from '../views/transaction-view.ts';
 import { queryRoot } from './query-root.ts';
 
@@ -80,6 +82,10 @@ const lookups: Record<string, Lookup> = {
   Company: (state, id) => {
     const company = state.data.companies.find((c) => c.id === id);
     return company ? companyView(state, company) : null;
+  },
+  BulkOperation: (state, id) => {
+    const operation = bulkOperationsOf(state)?.find(id);
+    return operation ? bulkOperationView(operation) : null;
   },
   DraftOrder: (state, id) => {
     const draft = state.data.draftOrders.find((d) => d.id === id);

@@ -1,4 +1,6 @@
 import type { ShopState } from '../../domain/index.ts';
+import { bulkOperationsOf } from '../../bulk/bulk-registry.ts';
+import { bulkOperationView } from '../views/bulk-operation-view.ts';
 import { byId, paginate, type ConnectionArgs } from '../connection.ts';
 import { parseSearch } from '../search/parse-search.ts';
 import { companyView, customerView } from '../views/customer-view.ts';
@@ -102,6 +104,10 @@ export function queryRoot(state: ShopState) {
     return: (args: IdArg) => lookupNode(state, args.id, 'Return'),
     refund: (args: IdArg) => lookupNode(state, args.id, 'Refund'),
     job: (args: IdArg) => lookupNode(state, args.id, 'Job'),
+    currentBulkOperation: (args: { type?: 'QUERY' | 'MUTATION' }) => {
+      const operation = bulkOperationsOf(state)?.current(args.type ?? 'QUERY');
+      return operation ? bulkOperationView(operation) : null;
+    },
     node: (args: IdArg) => lookupNode(state, args.id),
     nodes: (args: { ids: string[] }) => args.ids.map((id) => lookupNode(state, id)),
   };

@@ -21,6 +21,8 @@ const roots: SchemaSelection = {
   QueryRoot: `
     shop locations location products product productVariants inventoryItem customers customer
     companies company orders order draftOrder fulfillmentOrder return refund job node nodes
+    currentBulkOperation
+    webhookSubscriptions webhookSubscription webhookSubscriptionsCount
   `,
   // 2025-01 has no `returnApprove`: approving a requested return is `returnApproveRequest`.
   // `fulfillmentCreate` is the fulfillment-order based mutation; the deprecated V2 names are served
@@ -30,6 +32,8 @@ const roots: SchemaSelection = {
     fulfillmentTrackingInfoUpdate returnCreate returnRequest returnApproveRequest returnClose
     orderEditBegin orderEditSetQuantity orderEditAddVariant orderEditCommit orderCancel orderUpdate
     tagsAdd tagsRemove orderClose orderOpen refundCreate fulfillmentCreateV2 fulfillmentTrackingInfoUpdateV2
+    bulkOperationRunQuery bulkOperationCancel
+    webhookSubscriptionCreate webhookSubscriptionUpdate webhookSubscriptionDelete
   `,
 };
 
@@ -203,6 +207,29 @@ const draftOrders: SchemaSelection = {
   DraftOrderAppliedDiscount: 'title description value valueType amountSet',
 };
 
+// HTTP endpoints only: EventBridge and Pub/Sub subscriptions are not emulated.
+const webhooks: SchemaSelection = {
+  WebhookSubscription: `
+    id legacyResourceId topic endpoint callbackUrl format includeFields metafieldNamespaces filter
+    apiVersion createdAt updatedAt
+  `,
+  WebhookHttpEndpoint: 'callbackUrl',
+  ApiVersion: 'handle displayName supported',
+  WebhookSubscriptionCreatePayload: 'webhookSubscription userErrors',
+  WebhookSubscriptionUpdatePayload: 'webhookSubscription userErrors',
+  WebhookSubscriptionDeletePayload: 'deletedWebhookSubscriptionId userErrors',
+};
+
+const bulkOperations: SchemaSelection = {
+  BulkOperation: `
+    id status type query createdAt completedAt objectCount rootObjectCount fileSize url
+    partialDataUrl errorCode
+  `,
+  BulkOperationUserError: 'field message code',
+  BulkOperationRunQueryPayload: 'bulkOperation userErrors',
+  BulkOperationCancelPayload: 'bulkOperation userErrors',
+};
+
 const payloads: SchemaSelection = {
   UserError: 'field message',
   OrderCreateUserError: 'field message code',
@@ -242,5 +269,7 @@ export const servedSelection: SchemaSelection = {
   ...fulfilment,
   ...edits,
   ...draftOrders,
+  ...webhooks,
+  ...bulkOperations,
   ...payloads,
 };
