@@ -58,6 +58,6 @@ describeOnEachBackend('database transactions', (backend) => {
 
   it('migrations are idempotent: running them again changes nothing', async () => {
     const { migrateToLatest } = await import('../../src/db/index.ts');
-    expect(await migrateToLatest(store.db)).toEqual([]);
+    expect(await migrateToLatest(store.db, store.schema ?? undefined)).toEqual([]);
   });
 });

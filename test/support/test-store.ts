@@ -40,7 +40,7 @@ export async function openTestStore(backend: Backend): Promise<TestStore> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   await adminQuery(adminUrl, `create schema ${schema}`);
   const store = await openStore({ databaseUrl: adminUrl, schema, poolSize: 4 });
-  await migrateToLatest(store.db);
+  await migrateToLatest(store.db, schema);
   return {
     ...store,
     schema,
