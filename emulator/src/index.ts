@@ -18,6 +18,7 @@ import { createThrottle, type Throttle } from './throttle/throttle.ts';
 import { throttleControlRoutes } from './throttle/throttle-control.ts';
 import { handleRest } from './rest/index.ts';
 import { seedDemo, type DemoSeed } from './seed-demo.ts';
+import { createSettlement } from './settlement/settlement.ts';
 import { simulatorControlRoutes } from './simulator/control-routes.ts';
 import { LiveSimulator, type LiveOptions } from './simulator/live-mode.ts';
 import { attachWebhooks } from './webhooks/attach-webhooks.ts';
@@ -125,7 +126,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const afterChange = () => {
     save();
     webhooks.service.afterChange();
+    settlement.rearm();
   };
+  const settlement = createSettlement({ state, clock, afterChange });
+  settlement.rearm();
   const live = new LiveSimulator(state, afterChange);
   const server = createEmulatorServer({
     state,
@@ -147,11 +151,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       ...chaosControlRoutes(chaos),
       ...bulkControlRoutes(bulk),
       ...webhooks.controls,
+      ...settlement.controls,
       ...simulatorControlRoutes({
         state,
         live,
         afterStep: () => webhooks.service.afterChange(),
-        afterMutation: save,
+        afterMutation: () => {
+          save();
+          settlement.rearm();
+        },
       }),
     ],
     graphqlRoots: webhooks.graphqlRoots,
@@ -179,6 +187,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     live,
     close: async () => {
       live.stop();
+      settlement.stop();
       webhooks.service.stop();
       await new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

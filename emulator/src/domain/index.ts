@@ -85,6 +85,14 @@ export { assertCancellable, cancelOrder, type CancelOrderInput } from './orders/
 
 export { calculateRefund, computeRefund } from './refunds/calculate-refund.ts';
 export { createRefund, type CreateRefundOptions } from './refunds/create-refund.ts';
+export {
+  defaultSettleAfterMs,
+  pendingSettlements,
+  settleDueTransactions,
+  settleTransaction,
+  type PendingSettlement,
+} from './transactions/settle-transactions.ts';
+export type { ExchangeItemInput } from './returns/exchange-lines.ts';
 export type {
   RefundInput,
   RefundLineItemInput,

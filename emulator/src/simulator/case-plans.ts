@@ -1,4 +1,11 @@
-import { markAsPaid, type ShopState } from '../domain/index.ts';
+import {
+  defaultSettleAfterMs,
+  getOrder,
+  markAsPaid,
+  settleTransaction,
+  type ShopState,
+} from '../domain/index.ts';
+import { closeIfOpen, exchangeUnit, type ExchangeKind } from './exchange-actions.ts';
 import type { OrderCase } from './mix.ts';
 import { capture, fulfil, refund, refundAmount, settleBalance } from './order-actions.ts';
 import {
@@ -10,6 +17,7 @@ import {
   editOrder,
   refundReturn,
 } from './return-edit-cancel.ts';
+import type { SimulatedShop } from './shop-setup.ts';
 
 /** One later action on an order, `hours` after it was placed. */
 export interface PlannedStep {
@@ -24,7 +32,23 @@ const day = 24;
  * What happens to an order of each case after checkout; times are hours after the order. The
  * order's id is read when a step runs (the plan is made before the order exists).
  */
-export function planCase(orderCase: OrderCase, order: { id: number }, addVariantId: number): PlannedStep[] {
+export interface PlanContext {
+  shop: SimulatedShop;
+  /** shop.pendingRefundSettleAfterMs in hours: when a pending refund's gateway answers. */
+  settleAfterHours: number;
+}
+
+export function planContext(state: ShopState, shop: SimulatedShop): PlanContext {
+  const settleAfterMs = state.data.shop.pendingRefundSettleAfterMs ?? defaultSettleAfterMs;
+  return { shop, settleAfterHours: settleAfterMs / 3_600_000 };
+}
+
+export function planCase(
+  orderCase: OrderCase,
+  order: { id: number },
+  addVariantId: number,
+  context: PlanContext,
+): PlannedStep[] {
   const step = (hours: number, label: string, run: (state: ShopState) => void): PlannedStep => ({
     hours,
     label,
@@ -81,6 +105,7 @@ export function planCase(orderCase: OrderCase, order: { id: number }, addVariant
       step(5 * day, 'pending refund', (s) =>
         refund(s, order.id, { restockType: 'return', money: 'suggested', pending: true }),
       ),
+      step(5 * day + context.settleAfterHours, 'pending refund settles', (s) => settlePending(s, order.id)),
     ],
     'return-with-refund': () => [
       ship,
@@ -105,15 +130,36 @@ export function planCase(orderCase: OrderCase, order: { id: number }, addVariant
     'edit-item-added': () => editThenShip('item-added'),
     'cancel-paid': () => [step(2, 'cancel paid order', (s) => cancel(s, order.id, true))],
     'cancel-unpaid': () => [step(2 * day, 'cancel unpaid order', (s) => cancel(s, order.id, false))],
-    // Skipped cases (mix.ts skippedCases) live as plain orders.
-    'exchange-cheaper': () => [ship],
-    'exchange-pricier': () => [ship],
-    'edit-quantity-up': () => [ship],
+    'exchange-cheaper': () => exchange('cheaper'),
+    'exchange-pricier': () => exchange('pricier'),
+    'edit-quantity-up': () => editThenShip('quantity-up'),
   };
+  // Returned unit refunded against the return: a cheaper exchange gets the difference back, a
+  // pricier one gets nothing and owes the difference, collected a day later; then the exchange
+  // items ship and the return closes.
+  const exchange = (kind: ExchangeKind) => [
+    ship,
+    step(7 * day, `exchange ${kind}`, (s) => void (returnId = exchangeUnit(s, context.shop, order.id, kind))),
+    step(9 * day, 'returned unit refunded', (s) => refundReturn(s, order.id, returnId)),
+    ...(kind === 'pricier'
+      ? [step(10 * day, 'exchange balance paid', (s) => settleBalance(s, order.id))]
+      : []),
+    step(11 * day, 'ship exchange items', (s) => fulfil(s, order.id)),
+    step(11 * day + 1, 'return closed', (s) => closeIfOpen(s, order.id, returnId)),
+  ];
   const editThenShip = (kind: Parameters<typeof editOrder>[2]) => [
     step(1, `edit ${kind}`, (s) => editOrder(s, order.id, kind, addVariantId)),
     step(2, 'settle balance', (s) => settleBalance(s, order.id)),
     ship,
   ];
   return plans[orderCase]();
+}
+
+/** The gateway answers the order's pending refunds (the clock-driven settlement does the same). */
+function settlePending(state: ShopState, orderId: number): void {
+  const order = getOrder(state, orderId);
+  for (const transaction of order.transactions) {
+    if (transaction.kind === 'refund' && transaction.status === 'pending')
+      settleTransaction(state, transaction.id, orderId);
+  }
 }

@@ -1,5 +1,5 @@
 import type { ShopState } from '../domain/index.ts';
-import { planCase, type PlannedStep } from './case-plans.ts';
+import { planCase, planContext, type PlannedStep } from './case-plans.ts';
 import { drawCase, orderTraits, parseMix, type Mix } from './mix.ts';
 import { placeOrder } from './place-order.ts';
 import { seededRandom, type Random } from './seeded-random.ts';
@@ -81,7 +81,9 @@ export class LiveSimulator {
       label: 'place order',
       run: (state) => {
         order.id = placeOrder(state, shop, this.random, chosen, traits).order.id;
-        this.queue.push(...planCase(chosen, order, this.random.pick(shop.goods).id));
+        this.queue.push(
+          ...planCase(chosen, order, this.random.pick(shop.goods).id, planContext(state, shop)),
+        );
       },
     };
   }

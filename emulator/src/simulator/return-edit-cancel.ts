@@ -63,7 +63,7 @@ export function refundReturn(state: ShopState, orderId: number, returnId: number
   });
 }
 
-export type EditKind = 'quantity-down' | 'item-removed' | 'item-added';
+export type EditKind = 'quantity-down' | 'quantity-up' | 'item-removed' | 'item-added';
 
 /** An order edit through begin -> stage -> commit, as the admin does it. */
 export function editOrder(state: ShopState, orderId: number, kind: EditKind, addVariantId: number): void {
@@ -72,6 +72,7 @@ export function editOrder(state: ShopState, orderId: number, kind: EditKind, add
   const first = order.lineItems[0]!;
   const last = order.lineItems.filter((line) => !line.giftCard).at(-1)!;
   if (kind === 'quantity-down') orderEditSetQuantity(state, session.id, first.id, first.quantity - 1, true);
+  if (kind === 'quantity-up') orderEditSetQuantity(state, session.id, first.id, first.quantity + 1);
   if (kind === 'item-removed') orderEditSetQuantity(state, session.id, last.id, 0, true);
   if (kind === 'item-added') orderEditAddVariant(state, session.id, addVariantId, 1);
   orderEditCommit(state, session.id, { notifyCustomer: false, staffNote: `simulated ${kind}` });

@@ -1,5 +1,5 @@
 import type { ShopState } from '../domain/index.ts';
-import { planCase, type PlannedStep } from './case-plans.ts';
+import { planCase, planContext, type PlannedStep } from './case-plans.ts';
 import {
   assignCases,
   orderTraits,
@@ -77,6 +77,7 @@ function planHistory(
   report: SimulationReport,
 ): TimedStep[] {
   const cases = assignCases(mix, count, random.next);
+  const context = planContext(state, shop);
   const steps: TimedStep[] = [];
   let placedAt = 0;
   cases.forEach((orderCase) => {
@@ -93,7 +94,7 @@ function planHistory(
         count1(report, orderCase, placed.traits);
       },
     };
-    for (const planned of [place, ...planCase(orderCase, order, addVariantId)]) {
+    for (const planned of [place, ...planCase(orderCase, order, addVariantId, context)]) {
       steps.push({ ...planned, at: placedAt + planned.hours * 3_600_000, sequence: steps.length, order });
     }
   });

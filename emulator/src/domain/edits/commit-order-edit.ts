@@ -1,19 +1,17 @@
-import { inventoryMoves, moveItemAt } from '../catalog/inventory.ts';
-import { openFulfillmentOrders } from '../fulfillments/fulfillment-orders.ts';
 import type { LineItem, Order } from '../model/order.ts';
-import { buildLineItem } from '../orders/build-line-items.ts';
-import { taxOn } from '../orders/build-taxes.ts';
-import { orderCurrencies } from '../orders/currencies.ts';
+import { addVariantLines } from '../orders/add-variant-lines.ts';
 import { lineItemQuantities } from '../orders/line-quantities.ts';
-import { bagFromPresentment } from '../money/bag.ts';
 import { createRefund } from '../refunds/create-refund.ts';
 import type { ShopState } from '../state.ts';
+import { increaseLineQuantity } from './increase-line-quantity.ts';
 import { getOrderEdit } from './order-edit.ts';
 
 /**
  * orderEditCommit. Removed units become a refund with no transactions (seed 002: "A Shopify
- * refund with zero amount is imported that can't be converted to a credit memo"); added
- * variants become new line items with their own fulfillment orders.
+ * refund with zero amount is imported that can't be converted to a credit memo"); added units
+ * raise their line (increase-line-quantity.ts); added variants become new line items with their
+ * own fulfillment orders. "If an edit changes the total order value, then the customer might
+ * need to pay a balance or receive a refund" (orderEditCommit doc): totalOutstanding follows.
  */
 export function orderEditCommit(
   state: ShopState,
@@ -21,14 +19,17 @@ export function orderEditCommit(
   options: { notifyCustomer?: boolean; staffNote?: string | null } = {},
 ): Order {
   const { session, order } = getOrderEdit(state, sessionId);
-  const removals = session.quantityChanges.map((change) => {
+  const changes = session.quantityChanges.map((change) => {
     const line = order.lineItems.find((candidate) => candidate.id === change.lineItemId)!;
-    return {
-      lineItemId: change.lineItemId,
-      quantity: lineItemQuantities(order, line).currentQuantity - change.quantity,
-      restockType: change.restock ? ('cancel' as const) : ('no_restock' as const),
-    };
+    return { change, line, delta: change.quantity - lineItemQuantities(order, line).currentQuantity };
   });
+  const removals = changes
+    .filter(({ delta }) => delta < 0)
+    .map(({ change, delta }) => ({
+      lineItemId: change.lineItemId,
+      quantity: -delta,
+      restockType: change.restock ? ('cancel' as const) : ('no_restock' as const),
+    }));
   if (removals.length > 0) {
     createRefund(
       state,
@@ -37,54 +38,24 @@ export function orderEditCommit(
       { origin: 'order_edit', suggestLocations: true },
     );
   }
-  const added = session.addedVariants.map((variant) => addLine(state, order, variant));
-  openFulfillmentOrders(state, order, added, session.addedVariants[0]?.locationId ?? null);
-  if (order.inventoryBehaviour !== 'bypass') commitAdded(state, order, added);
+  for (const { line, delta } of changes) if (delta > 0) increaseLineQuantity(state, order, line, delta);
+  addVariantLines(
+    state,
+    order,
+    session.addedVariants.map((staged) => ({
+      id: staged.calculatedLineItemId,
+      variantId: staged.variantId,
+      quantity: staged.quantity,
+    })),
+    session.addedVariants[0]?.locationId ?? null,
+    markAddedByEdit,
+  );
   session.committed = true;
   order.financialStatusOverride = null;
   order.updatedAt = state.now();
   return order;
 }
 
-/** New units are taxed at the rates already charged on the order (first taxed line). */
-function addLine(
-  state: ShopState,
-  order: Order,
-  staged: { calculatedLineItemId: number; variantId: number; quantity: number },
-): LineItem {
-  const currencies = orderCurrencies(order);
-  const line = buildLineItem(
-    state,
-    { id: staged.calculatedLineItemId, variant_id: staged.variantId, quantity: staged.quantity },
-    order.lineItems.length,
-    currencies,
-    true,
-  );
+function markAddedByEdit(line: LineItem): void {
   line.addedByEdit = true;
-  const rates = order.lineItems.find((candidate) => candidate.taxLines.length > 0)?.taxLines ?? [];
-  if (line.taxable && !order.taxExempt) {
-    const base = line.price.presentment * line.quantity;
-    line.taxLines = rates.map((rate) => ({
-      title: rate.title,
-      rate: rate.rate,
-      price: bagFromPresentment(taxOn(base, rate.rate, order.taxesIncluded), currencies),
-      channelLiable: rate.channelLiable,
-    }));
-  }
-  order.lineItems.push(line);
-  return line;
-}
-
-function commitAdded(state: ShopState, order: Order, lines: LineItem[]): void {
-  for (const line of lines) {
-    const fulfillmentOrder = order.fulfillmentOrders.find((candidate) =>
-      candidate.lineItems.some((item) => item.lineItemId === line.id),
-    );
-    moveItemAt(
-      state,
-      line.inventoryItemId,
-      fulfillmentOrder?.assignedLocationId ?? null,
-      inventoryMoves.commit(line.quantity),
-    );
-  }
 }

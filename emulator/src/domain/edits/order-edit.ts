@@ -33,8 +33,10 @@ export function getOrderEdit(
 }
 
 /**
- * orderEditSetQuantity. Existing lines can only go down to their fulfilled units (Shopify
- * cannot remove shipped units by editing); a staged added variant can take any quantity.
+ * orderEditSetQuantity: "Use this mutation to increase, decrease, or remove items by adjusting
+ * their quantities" (Shopify). Existing lines go down only to their fulfilled units (shipped
+ * units cannot be removed by editing) and may go up (see increase-line-quantity.ts); a staged
+ * added variant can take any quantity.
  */
 export function orderEditSetQuantity(
   state: ShopState,
@@ -55,9 +57,6 @@ export function orderEditSetQuantity(
   const line = findLineItem(order, lineItemId);
   if (!line) throw new NotFound('CalculatedLineItem', lineItemId);
   const quantities = lineItemQuantities(order, line);
-  if (quantity > quantities.currentQuantity) {
-    fail('Quantity cannot be increased on an existing line item; add the variant instead.', ['quantity']);
-  }
   if (quantity < quantities.fulfilledQuantity) {
     fail('Quantity cannot be less than the fulfilled quantity.', ['quantity']);
   }

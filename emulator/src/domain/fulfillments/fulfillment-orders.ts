@@ -81,7 +81,11 @@ export function findFulfillmentOrder(
   state: ShopState,
   id: number,
 ): { order: Order; fulfillmentOrder: FulfillmentOrder } | undefined {
-  for (const order of state.data.orders) {
+  // Newest orders first: the ones being worked on are recent (a 100,000-order simulation scanned
+  // the whole list from the oldest on every fulfillment).
+  const orders = state.data.orders;
+  for (let index = orders.length - 1; index >= 0; index--) {
+    const order = orders[index]!;
     const fulfillmentOrder = order.fulfillmentOrders.find((candidate) => candidate.id === id);
     if (fulfillmentOrder) return { order, fulfillmentOrder };
   }

@@ -70,6 +70,16 @@ export interface LineItem {
   duties: Duty[];
   /** Line added by an order edit (not part of the original* totals). */
   addedByEdit: boolean;
+  /**
+   * Line added by a return's exchange line items (not part of the original* totals either;
+   * "Native exchanges do not create a separate new order", Shopify's read-exchanges guide).
+   */
+  addedByExchange?: boolean;
+  /**
+   * Units an order edit added to this existing line (orderEditSetQuantity above the current
+   * quantity), with their price before discounts and their tax: the original* totals leave them out.
+   */
+  unitsAddedByEdit?: { quantity: number; gross: Bag; tax: Bag };
 }
 
 export interface ShippingLine {

@@ -11,6 +11,14 @@ export interface ReturnLineItem {
   customerNote: string | null;
 }
 
+/** ExchangeLineItem: a new item sent in exchange, added to the order as `lineItemId`. */
+export interface ExchangeLineItem {
+  id: number;
+  lineItemId: number;
+  variantId: number;
+  quantity: number;
+}
+
 export interface Return {
   id: number;
   orderId: number;
@@ -19,6 +27,8 @@ export interface Return {
   lineItems: ReturnLineItem[];
   declineReason: string | null;
   refundIds: number[];
+  /** Absent on returns saved before exchanges existed (read as none). */
+  exchangeLineItems?: ExchangeLineItem[];
   createdAt: string;
   closedAt: string | null;
 }

@@ -12,6 +12,10 @@ export interface ShopInfo {
   exchangeRates: Record<string, string>;
   /** Gateways whose refunds stay `pending` (e.g. slow bank refunds). Emulator setting. */
   pendingRefundGateways: string[];
+  /** A pending refund settles this long after it was made (Default: 2 days). Emulator setting. */
+  pendingRefundSettleAfterMs?: number;
+  /** Share of settling refunds that fail instead, 0..1 (Default: 0). Emulator setting. */
+  pendingRefundFailureRate?: number;
   countryCode: string;
   taxesIncluded: boolean;
   taxShipping: boolean;

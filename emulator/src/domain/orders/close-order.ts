@@ -1,7 +1,7 @@
 import { fail } from '../errors.ts';
 import type { Order } from '../model/order.ts';
 import type { ShopState } from '../state.ts';
-import { getOrder } from './query-orders.ts';
+import { forgetOrderIndex, getOrder } from './query-orders.ts';
 
 /** orderClose / REST close.json: archives the order (closed_at). */
 export function closeOrder(state: ShopState, orderId: number): Order {
@@ -32,6 +32,7 @@ export function deleteOrder(state: ShopState, orderId: number): void {
     fail('This order has been paid through an online gateway and cannot be deleted', ['base']);
   }
   state.data.orders.splice(state.data.orders.indexOf(order), 1);
+  forgetOrderIndex(state);
 }
 
 function usedOnlineGateway(order: Order): boolean {

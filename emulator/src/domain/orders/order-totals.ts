@@ -51,12 +51,19 @@ export function orderTotals(order: Order): OrderTotals {
   const totalTax = addBags(lineTax, shippingTax);
   const totalPrice = priceOf(order, subtotal, shippingDiscounted, totalTax, totalDuties);
 
-  const original = lines.filter((line) => !line.addedByEdit);
-  const originalTax = addBags(sumBags(original, lineTaxTotal), shippingTax);
+  // originalTotalPriceSet is "The total price of the order at the time of creation": lines and
+  // units added later by edits or exchanges are left out.
+  const original = lines.filter((line) => !line.addedByEdit && !line.addedByExchange);
+  const originalTax = addBags(
+    sumBags(original, (line) => subtractBags(lineTaxTotal(line), line.unitsAddedByEdit?.tax ?? zeroBag)),
+    shippingTax,
+  );
   const originalDuties = sumBags(original, lineDutiesTotal);
   const originalTotalPrice = priceOf(
     order,
-    sumBags(original, lineDiscountedTotal),
+    sumBags(original, (line) =>
+      subtractBags(lineDiscountedTotal(line), line.unitsAddedByEdit?.gross ?? zeroBag),
+    ),
     shippingDiscounted,
     originalTax,
     originalDuties,

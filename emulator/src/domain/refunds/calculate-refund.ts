@@ -6,6 +6,7 @@ import { refundDuties } from './refund-duties.ts';
 import type { RefundCalculation, RefundInput } from './refund-input.ts';
 import { refundLines } from './refund-lines.ts';
 import { refundShipping, shippingRemaining } from './refund-shipping.ts';
+import { exchangeAdjustedTotal } from './exchange-credit.ts';
 import { suggestTransactions } from './suggest-transactions.ts';
 
 /** POST refunds/calculate.json / GraphQL suggestedRefund: nothing is written. */
@@ -31,7 +32,8 @@ export function computeRefund(
   const totalDuties = sumBags(duties, (duty) => duty.amount);
   // Tax-inclusive prices already hold their tax (BC connector's EUR order): add it only when excluded.
   const taxToAdd = order.taxesIncluded ? zeroBag : addBags(lineTax, shippingTax);
-  const total = addBags(subtotal, shippingAmount, totalDuties, taxToAdd);
+  const value = addBags(subtotal, shippingAmount, totalDuties, taxToAdd);
+  const total = exchangeAdjustedTotal(order, input.returnId, value);
   return {
     currency: order.presentmentCurrency,
     lines,

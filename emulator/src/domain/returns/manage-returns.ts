@@ -3,6 +3,7 @@ import type { Order } from '../model/order.ts';
 import type { Return, ReturnStatus } from '../model/returns.ts';
 import { getOrder } from '../orders/query-orders.ts';
 import type { ShopState } from '../state.ts';
+import { addExchangeLines, checkExchangeItems, type ExchangeItemInput } from './exchange-lines.ts';
 import { transitionReturn } from './return-status.ts';
 
 export interface ReturnInput {
@@ -14,6 +15,8 @@ export interface ReturnInput {
     returnReasonNote?: string;
     customerNote?: string | null;
   }[];
+  /** returnCreate only (ReturnRequestInput has none): "The new line items to be added to the order". */
+  exchangeLineItems?: ExchangeItemInput[];
 }
 
 /** returnRequest: the customer asks; the merchant approves or declines later. */
@@ -28,7 +31,7 @@ export function createReturn(state: ShopState, input: ReturnInput): Return {
 
 function openReturn(state: ShopState, input: ReturnInput, status: ReturnStatus): Return {
   const order = getOrder(state, input.orderId);
-  checkReturnable(order, input);
+  checkReturnable(state, order, input);
   const now = state.now();
   const created: Return = {
     id: state.nextId(),
@@ -49,6 +52,9 @@ function openReturn(state: ShopState, input: ReturnInput, status: ReturnStatus):
     createdAt: now,
     closedAt: null,
   };
+  if (input.exchangeLineItems?.length) {
+    created.exchangeLineItems = addExchangeLines(state, order, input.exchangeLineItems);
+  }
   order.returns.push(created);
   order.updatedAt = now;
   return created;
@@ -62,8 +68,8 @@ function fulfillmentLine(order: Order, id: number) {
 }
 
 /** Only shipped units can come back, and each unit only once across active returns. */
-function checkReturnable(order: Order, input: ReturnInput): void {
-  const errors: UserError[] = [];
+function checkReturnable(state: ShopState, order: Order, input: ReturnInput): void {
+  const errors: UserError[] = checkExchangeItems(state, input.exchangeLineItems ?? []);
   if (input.returnLineItems.length === 0) {
     errors.push({ field: ['returnLineItems'], message: 'Return must have at least one line item.' });
   }
@@ -88,7 +94,10 @@ function checkReturnable(order: Order, input: ReturnInput): void {
 }
 
 export function findReturn(state: ShopState, id: number): { order: Order; item: Return } | undefined {
-  for (const order of state.data.orders) {
+  const orders = state.data.orders;
+  // Newest orders first, as findFulfillmentOrder: returns are made on recent orders.
+  for (let index = orders.length - 1; index >= 0; index--) {
+    const order = orders[index]!;
     const item = order.returns.find((candidate) => candidate.id === id);
     if (item) return { order, item };
   }

@@ -11,6 +11,8 @@ export interface GqlReturnInput {
     returnReasonNote?: string | null;
     customerNote?: string | null;
   }[];
+  /** ReturnInput (returnCreate) only. */
+  exchangeLineItems?: { variantId?: string | null; quantity: number }[] | null;
 }
 
 export function returnInputToDomain(input: GqlReturnInput): ReturnInput {
@@ -23,5 +25,13 @@ export function returnInputToDomain(input: GqlReturnInput): ReturnInput {
       returnReasonNote: item.returnReasonNote ?? '',
       customerNote: item.customerNote ?? null,
     })),
+    ...(input.exchangeLineItems?.length
+      ? {
+          exchangeLineItems: input.exchangeLineItems.map((item) => ({
+            variantId: numericId(item.variantId ?? '', 'ProductVariant') ?? -1,
+            quantity: item.quantity,
+          })),
+        }
+      : {}),
   };
 }

@@ -70,7 +70,8 @@ const parties: SchemaSelection = {
     verifiedEmail defaultAddress addresses numberOfOrders amountSpent orders createdAt updatedAt
   `,
   Company: 'id name externalId note customerSince orders ordersCount totalSpent createdAt updatedAt',
-  PurchasingCompany: 'company',
+  PurchasingCompany: 'company location',
+  CompanyLocation: 'id name',
   MailingAddress: `
     id firstName lastName name company address1 address2 city province provinceCode country
     countryCodeV2 zip phone latitude longitude formatted
@@ -145,7 +146,11 @@ const refundsAndReturns: SchemaSelection = {
   ShippingRefund: 'amountSet maximumRefundableSet taxSet',
   SuggestedOrderTransaction:
     'kind gateway formattedGateway accountNumber amountSet maximumRefundableSet parentTransaction',
-  Return: 'id name status order totalQuantity decline returnLineItems reverseFulfillmentOrders refunds',
+  Return: `
+    id name status order totalQuantity decline returnLineItems reverseFulfillmentOrders refunds
+    exchangeLineItems
+  `,
+  ExchangeLineItem: 'id lineItem',
   ReturnDecline: 'reason note',
   ReturnLineItem: `
     id quantity refundableQuantity refundedQuantity returnReason returnReasonNote customerNote

@@ -94,7 +94,16 @@ function orderLinks(state: ShopState, order: Order) {
   return {
     purchasingEntity: () => {
       const found = company();
-      if (found) return { __typename: 'PurchasingCompany', company: companyView(state, found) };
+      if (found) {
+        // The order records the company only; like its webhook payload, the location is the
+        // company's first (PurchasingCompany.location is non-null in the schema).
+        const location = found.locations[0];
+        return {
+          __typename: 'PurchasingCompany',
+          company: companyView(state, found),
+          location: location ? { id: gid('CompanyLocation', location.id), name: location.name } : null,
+        };
+      }
       const customer = state.data.customers.find((c) => c.id === order.customerId);
       return customer ? customerView(state, customer) : null;
     },

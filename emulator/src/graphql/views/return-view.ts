@@ -10,6 +10,7 @@ import {
 import { byId, paginate, type ConnectionArgs } from '../connection.ts';
 import { gid } from '../gid.ts';
 import { fulfillmentLineItemView } from './fulfillment-view.ts';
+import { lineItemView } from './order-lines-view.ts';
 import { moneyBag } from './money.ts';
 import { orderView } from './order-view.ts';
 import { refundView } from './refund-view.ts';
@@ -40,6 +41,14 @@ export function returnView(state: ShopState, order: Order, ret: Return): Record<
       paginate(reverseFulfillmentOrders(order, ret), args, byId, (rfo) => rfo.view(state)),
     refunds: (args: ConnectionArgs) =>
       paginate(refunds(), args, byId, (refund) => refundView(state, order, refund)),
+    exchangeLineItems: (args: ConnectionArgs) =>
+      paginate(ret.exchangeLineItems ?? [], args, byId, (item) => {
+        const line = order.lineItems.find((l) => l.id === item.lineItemId);
+        return {
+          id: gid('ExchangeLineItem', item.id),
+          lineItem: line ? lineItemView(state, order, line) : null,
+        };
+      }),
   };
 }
 

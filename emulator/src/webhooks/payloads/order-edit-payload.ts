@@ -4,7 +4,8 @@ import { formatShopTime } from '../../domain/index.ts';
 /**
  * orders/edited (metadatas/2025-10/orders/edited.json): the committed edit with line item
  * additions and removals as `{id, delta}`. Removals are the lines whose current quantity fell,
- * measured against the quantities before the edit; additions are the lines the edit added.
+ * measured against the quantities before the edit; additions are the lines whose quantity rose
+ * and the lines the edit added.
  * Discount and shipping line changes are not supported by the domain's edits (empty lists).
  */
 export function orderEditPayload(
@@ -16,10 +17,18 @@ export function orderEditPayload(
 ) {
   const session = state.data.orderEdits.find((candidate) => candidate.id === editId);
   if (!session) return null;
-  const additions = session.addedVariants.map((added) => ({
-    id: added.calculatedLineItemId,
-    delta: added.quantity,
-  }));
+  // A quantity increase adds units to the existing line (OrderStagedChangeIncrementItem): an
+  // addition with that line's id.
+  const increments = session.quantityChanges
+    .map((change) => ({
+      id: change.lineItemId,
+      delta: (after[change.lineItemId] ?? change.quantity) - (before[change.lineItemId] ?? 0),
+    }))
+    .filter((increment) => increment.delta > 0);
+  const additions = [
+    ...increments,
+    ...session.addedVariants.map((added) => ({ id: added.calculatedLineItemId, delta: added.quantity })),
+  ];
   const removals = session.quantityChanges
     .map((change) => ({
       id: change.lineItemId,
