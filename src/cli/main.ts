@@ -1,9 +1,12 @@
 import { Command } from 'commander';
+import { registerBooks } from './commands/books.ts';
+import { registerDemo } from './commands/demo.ts';
 import { registerEmulator } from './commands/emulator.ts';
 import { registerMaster } from './commands/master.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerShop } from './commands/shop.ts';
 import { registerStart } from './commands/start.ts';
+import { registerSync } from './commands/sync.ts';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -16,6 +19,9 @@ export function buildProgram(): Command {
   registerMaster(program);
   registerShop(program);
   registerEmulator(program);
+  registerBooks(program);
+  registerDemo(program);
+  registerSync(program);
   return program;
 }
 

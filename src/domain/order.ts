@@ -269,6 +269,12 @@ export interface Order {
   financialStatus: FinancialStatus | null;
   fulfillmentStatus: FulfillmentStatus;
   riskLevel: RiskLevel | null;
+  /**
+   * The payment provider's reference of the first successful sale or capture (else of the
+   * authorization), to find the order from a payout (seed 004). Optional: added after the type
+   * was shared; `mapOrder` always sets it.
+   */
+  paymentReference?: string | null;
   lines: OrderLine[];
   shippingLines: ShippingLine[];
   transactions: Transaction[];

@@ -1,16 +1,25 @@
-import Fastify from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Store } from '../db/index.ts';
 import type { Logger } from '../shared/logger.ts';
+import { installApiErrorHandling } from './api/api-errors.ts';
+import type { RegisterApiRoutes } from './api/api-routes.ts';
+import { capabilityRoutes } from './api/capability-routes.ts';
 
 export interface ServerDependencies {
   store: Store;
   logger: Logger;
+  /** Opens shop secrets (tokens) for routes that call Shopify. */
+  secretKey: Buffer;
+  /** The capabilities' /api/ routes (Default: every capability's, capability-routes.ts). */
+  routes?: readonly RegisterApiRoutes[];
 }
 
 /** The HTTP service. Routes are registered per capability; this file only wires them. */
-export function buildServer({ store, logger }: ServerDependencies) {
-  const app = Fastify({ loggerInstance: logger });
+export function buildServer({ store, logger, secretKey, routes = capabilityRoutes }: ServerDependencies) {
+  // Typed as the plain instance every capability's routes take (pino's Logger is a FastifyBaseLogger).
+  const app: FastifyInstance = Fastify({ loggerInstance: logger as FastifyBaseLogger });
+  installApiErrorHandling(app, logger);
 
   // Health means "the database answers": a load balancer should stop routing when it does not.
   app.get('/health', async (_request, reply) => {
@@ -23,6 +32,10 @@ export function buildServer({ store, logger }: ServerDependencies) {
     }
   });
 
+  // Each capability in its own plugin scope: its hooks stay its own, the error handling above applies.
+  for (const register of routes) {
+    void app.register(async (scope) => register(scope, { store, secretKey, logger }));
+  }
   return app;
 }
 

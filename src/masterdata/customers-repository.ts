@@ -114,3 +114,28 @@ export async function findCustomerByNo(db: Queryable, no: string): Promise<Custo
   const row = await db.selectFrom('customers').selectAll().where('no', '=', no).executeTakeFirst();
   return row && fromRow(row);
 }
+
+/**
+ * The customer whose billing address is this bill-to address (seed 002 "By Bill-to Info"):
+ * name, address line 1, zip, city and country compared ignoring case and outer spaces. The
+ * lowest no. wins, as for email.
+ */
+export async function findCustomerByBillToAddress(
+  db: Queryable,
+  address: CustomerAddress,
+): Promise<Customer | undefined> {
+  const same = (key: string, value: string | null) =>
+    sql`lower(trim(coalesce(addr ->> ${key}, ''))) = ${(value ?? '').trim().toLowerCase()}`;
+  const row = await db
+    .selectFrom('customers')
+    .selectAll()
+    .where(
+      sql<boolean>`exists (select 1 from jsonb_array_elements(customers.addresses) as a(addr)
+        where addr ->> 'kind' = 'billing' and ${same('name', address.name)}
+          and ${same('address1', address.address1)} and ${same('zip', address.zip)}
+          and ${same('city', address.city)} and ${same('countryCode', address.countryCode)})`,
+    )
+    .orderBy('no')
+    .executeTakeFirst();
+  return row && fromRow(row);
+}

@@ -9,7 +9,13 @@ export { importMasterData, type ImportResult, type MasterDataFile } from './impo
 export { listMasterData, listMasterDataAsFileRows } from './list-master-data.ts';
 export { hasMasterData, loadDemoMasterData } from './load-demo-master-data.ts';
 export { findItemByNo, findItemBySku } from './items-repository.ts';
-export { findCustomerByEmail, findCustomerByNo, findCustomerByPhone } from './customers-repository.ts';
+export {
+  findCustomerByBillToAddress,
+  findCustomerByEmail,
+  findCustomerByNo,
+  findCustomerByPhone,
+} from './customers-repository.ts';
+export { createCustomer } from './create-customer.ts';
 export { findLocationByCode } from './locations-repository.ts';
 export { findGlAccountByNo } from './gl-accounts-repository.ts';
 export {

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/index.ts';
-import { hasMasterData, loadDemoMasterData } from '../masterdata/index.ts';
 import { listShops } from '../shops/index.ts';
 import type { AppContext } from './context.ts';
-import { configureDemoShop, demoShopCode } from './demo-shop.ts';
+import { demoShopCode, setUpDemoShop } from '../demo/index.ts';
 
 export interface DemoEnvironment {
   emulator: RunningEmulator;
@@ -11,7 +10,7 @@ export interface DemoEnvironment {
 }
 
 /**
- * `npm start` on a fresh machine: demo master data, a built-in Shopify emulator with a demo shop
+ * `npm start` on a fresh machine: demo master data (setUpDemoShop), a built-in Shopify emulator with a demo shop
  * (kept in <dataDir>/emulator) and the DEMO shop connected to it. As soon as a real shop is
  * configured, no emulator starts: the service only talks to real Shopify then.
  */
@@ -19,13 +18,12 @@ export async function startDemo(context: AppContext, preferredPort: number): Pro
   const deps = { db: context.store.db, secretKey: context.secretKey };
   const shops = await listShops(deps);
   if (shops.some((shop) => shop.code !== demoShopCode)) return null;
-  if (!(await hasMasterData(context.store.db))) await loadDemoMasterData(context.store.db);
   const emulator = await startDemoEmulator(
     join(context.config.STOREBRIDGE_DATA_DIR, 'emulator'),
     preferredPort,
   );
   try {
-    await configureDemoShop(deps, { endpoint: emulator.url, accessToken: emulator.token });
+    await setUpDemoShop(deps, { code: demoShopCode, endpoint: emulator.url, accessToken: emulator.token });
   } catch (error) {
     await emulator.close();
     throw error;

@@ -51,3 +51,33 @@ export interface ShopifyGraphqlError {
   path?: readonly (string | number)[];
   extensions?: { code?: string; [key: string]: unknown };
 }
+
+/** Shopify refused a mutation for a business reason (`userErrors`); the message names the fields. */
+export class ShopifyUserError extends AppError {
+  readonly code = 'shopify_user_error';
+  readonly retryable = false;
+  constructor(
+    message: string,
+    readonly userErrors: readonly { field?: readonly string[] | null; message: string }[],
+  ) {
+    super(message);
+  }
+}
+
+/** The order is not (or no longer) in Shopify. */
+export class ShopifyOrderNotFoundError extends AppError {
+  readonly code = 'shopify_order_not_found';
+  readonly retryable = false;
+}
+
+/** A bulk operation that did not complete (FAILED, CANCELED, EXPIRED) or could not start. */
+export class ShopifyBulkOperationError extends AppError {
+  readonly code = 'shopify_bulk_operation_failed';
+  constructor(
+    message: string,
+    /** A bulk query already running for this app and shop: wait and try again. */
+    readonly retryable: boolean,
+  ) {
+    super(message);
+  }
+}

@@ -7,3 +7,14 @@ export {
 export * from './errors.ts';
 export { ThrottleGovernor, type CostBudget, type QueryCost, type ThrottleStatus } from './throttle.ts';
 export type { OperationName } from './operations.ts';
+export type { FetchedOrder, FetchedOrderPage } from './fetched-order.ts';
+export {
+  fetchChangedOrders,
+  defaultOrdersPageSize,
+  type FetchChangedOrdersOptions,
+} from './fetch-changed-orders.ts';
+export { fetchOrder } from './fetch-order.ts';
+export { exportOrdersInBulk, type ExportOrdersOptions } from './export-orders-in-bulk.ts';
+export { mapOrder } from './map/map-order.ts';
+export { setOrderAttribute, type SetOrderAttributeResult } from './set-order-attribute.ts';
+export { resolveOrderRef, type OrderRef } from './resolve-order-ref.ts';

@@ -25,7 +25,7 @@ export async function serve(
   portOverride?: number,
   beforeClose: () => Promise<void> = async () => undefined,
 ): Promise<string> {
-  const app = buildServer({ store: context.store, logger: context.logger });
+  const app = buildServer({ store: context.store, logger: context.logger, secretKey: context.secretKey });
   const port = portOverride ?? context.config.PORT;
   let stopping = false;
   const stop = async (signal: string) => {

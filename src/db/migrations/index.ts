@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './0001_foundation.ts';
+import * as sync from './0002_sync.ts';
+import * as books from './0003_books.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so that the
@@ -7,4 +9,6 @@ import * as foundation from './0001_foundation.ts';
  */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
+  '0002_sync': sync,
+  '0003_books': books,
 };

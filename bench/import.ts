@@ -1,0 +1,111 @@
+/**
+ * Order import benchmark (issue 5): an emulator in its own process seeded with N simulated orders
+ * (2-3 goods each, refunds, edits, cancellations: emulator/README.md "merchant simulator"), a
+ * fresh store, the demo shop's settings, then one `sync orders` (stage + import + documents).
+ * Prints and writes bench/results/import-<mode>.json: requests/order, cost points/order,
+ * orders/s, the ratio to what Shopify's restore rate allows, peak RSS of this process.
+ *
+ *   npm run bench:import -- --mode standard --orders 1000
+ *   npm run bench:import -- --mode unthrottled --orders 20000 --backend postgres
+ *   npm run bench:import -- --mode bulk --orders 100000          (CI never runs it)
+ *
+ * Modes: `standard` (Shopify's standard plan: 100 points/s restored, 2,000-point bucket; paged
+ * sync), `unthrottled` (emulator throttle off; paged sync), `bulk` (throttle off; backfill through
+ * a bulk operation streamed as JSONL). Targets: standard >= 90% of the restore rate's orders/s and
+ * no THROTTLED reaching the caller; unthrottled >= 2,000 orders/s on PostgreSQL and >= 500 on
+ * PGlite; bulk 100,000 orders with peak RSS < 300 MB.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Backend } from '../src/db/index.ts';
+import { setUpDemoShop } from '../src/demo/index.ts';
+import { openBenchStore } from './support/bench-store.ts';
+import { startEmulatorChild } from './support/emulator-child.ts';
+import { runSync } from './support/run-sync.ts';
+
+const { values } = parseArgs({
+  options: {
+    mode: { type: 'string', default: 'standard' },
+    orders: { type: 'string' },
+    backend: { type: 'string', default: 'pglite' },
+  },
+});
+const mode = values.mode as 'standard' | 'unthrottled' | 'bulk';
+if (!['standard', 'unthrottled', 'bulk'].includes(mode))
+  throw new Error(`--mode: "${mode}" is not standard, unthrottled or bulk`);
+const backend = values.backend as Backend;
+if (!['pglite', 'postgres'].includes(backend))
+  throw new Error(`--backend: "${backend}" is not pglite or postgres`);
+const defaultOrders = { standard: 1_000, unthrottled: 5_000, bulk: 100_000 }[mode];
+const orders = Number(values.orders ?? defaultOrders);
+if (!Number.isSafeInteger(orders) || orders < 1)
+  throw new Error(`--orders: "${values.orders}" is not a positive whole number`);
+
+/** Shopify's standard plan (emulator/README.md "Throttling"). */
+const restorePointsPerSecond = 100;
+
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+console.log(
+  `seeding ${orders} orders in the emulator process (${mode === 'standard' ? 'standard' : 'off'} throttling)...`,
+);
+const shopify = await startEmulatorChild(orders, mode === 'standard' ? 'standard' : 'off');
+console.log(`  ${shopify.orders} orders in ${(shopify.seedMs / 1000).toFixed(1)} s`);
+const store = await openBenchStore(backend);
+const secretKey = randomBytes(32);
+try {
+  await setUpDemoShop(
+    { db: store.db, secretKey },
+    { code: 'BENCH', endpoint: shopify.url, accessToken: shopify.token },
+  );
+  const before = (await shopify.calls()).length;
+  peakRss = process.memoryUsage().rss;
+  const started = performance.now();
+  const summary = await runSync({ store, secretKey, shopCode: 'BENCH', bulk: mode === 'bulk' });
+  const seconds = (performance.now() - started) / 1000;
+  const calls = (await shopify.calls()).slice(before);
+  const graphql = calls.filter((call) => call.api === 'graphql');
+  const throttled = graphql.filter((call) => call.status === 200 && call.actualCost === null).length;
+  const points = graphql.reduce((sum, call) => sum + (call.actualCost ?? 0), 0);
+  const imported = summary.imported;
+  const pointsPerOrder = points / shopify.orders;
+  const ordersPerSecond = shopify.orders / seconds;
+  // What Shopify's bucket allows over this run: the full bucket once, then the restore rate.
+  const allowedPerSecond =
+    pointsPerOrder === 0 ? Infinity : (2_000 / seconds + restorePointsPerSecond) / pointsPerOrder;
+  const result = {
+    mode,
+    backend,
+    orders: shopify.orders,
+    imported,
+    errors: summary.errors,
+    seconds: round(seconds),
+    requests: calls.length,
+    requestsPerOrder: round(calls.length / shopify.orders, 4),
+    costPointsPerOrder: round(pointsPerOrder),
+    ordersPerSecond: round(ordersPerSecond),
+    throttledAnswersRetried: throttled,
+    ratioToRestoreRate: mode === 'standard' ? round(ordersPerSecond / allowedPerSecond, 3) : null,
+    peakRssMb: mb(peakRss),
+    node: process.version,
+    at: new Date().toISOString(),
+  };
+  console.log(JSON.stringify(result, null, 2));
+  const folder = resolve(import.meta.dirname, 'results');
+  mkdirSync(folder, { recursive: true });
+  const label = mode === 'unthrottled' ? `${mode}-${backend}` : mode;
+  writeFileSync(resolve(folder, `import-${label}.json`), JSON.stringify(result, null, 2) + '\n');
+} finally {
+  clearInterval(sampler);
+  await store.close();
+  await shopify.stop();
+}
+
+function round(value: number, digits = 2): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}

@@ -1,0 +1,50 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
+
+export interface EmulatorChild {
+  url: string;
+  token: string;
+  orders: number;
+  seedMs: number;
+  /** The Admin API calls recorded by the emulator since seeding (GET /__emulator/log). */
+  calls(): Promise<
+    {
+      api: string;
+      operation: string;
+      status: number;
+      actualCost: number | null;
+      requestedCost: number | null;
+    }[]
+  >;
+  stop(): Promise<void>;
+}
+
+/** Starts bench/support/emulator-process.ts through tsx and waits for its JSON line. */
+export async function startEmulatorChild(orders: number, throttle: string): Promise<EmulatorChild> {
+  const script = resolve(import.meta.dirname, 'emulator-process.ts');
+  const tsx = resolve(import.meta.dirname, '../../node_modules/.bin/tsx');
+  const child = spawn(tsx, [script, '--orders', String(orders), '--throttle', throttle], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' },
+  });
+  const first = await firstLine(child);
+  const info = JSON.parse(first) as { url: string; token: string; orders: number; seedMs: number };
+  return {
+    ...info,
+    calls: async () => (await fetch(`${info.url}/__emulator/log`)).json() as never,
+    stop: () =>
+      new Promise((done) => {
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+function firstLine(child: ChildProcess): Promise<string> {
+  return new Promise((resolveLine, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', (line) => resolveLine(line));
+    child.once('exit', (code) => reject(new Error(`emulator process exited with ${code} before answering`)));
+  });
+}

@@ -1,0 +1,140 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateToLatest, openStore } from '../db/index.ts';
+import { loadDemoMasterData } from '../masterdata/index.ts';
+import { loadSecretKey } from '../shared/secret-key.ts';
+import { addShop, getShopConnection } from '../shops/index.ts';
+import { adjustStock, createSalesDocuments } from './index.ts';
+import { aLine, anOrder } from './testing/order-builder.ts';
+
+const bin = fileURLToPath(new URL('../../bin/storebridge.js', import.meta.url));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * `storebridge documents | stock | exchange-rates` as a person runs them: fresh processes on the
+ * embedded store in a temp folder. The documents are made through createSalesDocuments (what
+ * the import calls) on the same store between runs.
+ */
+describe('storebridge documents, stock, exchange-rates (CLI, embedded store)', () => {
+  let dataDir: string;
+  let run: (...args: string[]) => Promise<Run>;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'storebridge-books-'));
+    const { DATABASE_URL: _ignored, ...env } = process.env;
+    const childEnv = { ...env, STOREBRIDGE_DATA_DIR: join(dataDir, 'data'), LOG_LEVEL: 'silent' };
+    run = (...args) =>
+      new Promise((resolve) => {
+        execFile(process.execPath, [bin, ...args], { env: childEnv, cwd: dataDir }, (error, stdout, stderr) =>
+          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+        );
+      });
+    await writeFile(
+      join(dataDir, 'rates.csv'),
+      'Currency,Starting Date,Rate\nEUR,2025-01-01,1.0400\nEUR,2025-03-01,1.0850\n',
+    );
+    await writeFile(
+      join(dataDir, 'bad.json'),
+      JSON.stringify([{ currency: 'EUR', startingDate: '2025-13-01', rate: 1.1 }]),
+    );
+    await seed(join(dataDir, 'data'));
+  }, 120_000);
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  /** A shop with a released sales order of 2 tees, and 10 tees of opening stock at MAIN. */
+  async function seed(folder: string) {
+    const store = await openStore({ dataDir: folder });
+    try {
+      await migrateToLatest(store.db);
+      await loadDemoMasterData(store.db);
+      const secretKey = loadSecretKey({ dataDir: folder });
+      await addShop(
+        { db: store.db, secretKey },
+        {
+          code: 'WEB',
+          shopifyDomain: 'web.myshopify.com',
+          credentials: { accessToken: 'shpat_test' },
+          autoReleaseSalesOrders: true,
+          customerMappingType: 'default_customer',
+          defaultCustomerNo: 'C0001',
+          locationMappings: [{ shopifyLocationId: '1', locationCode: 'MAIN', isDefault: true }],
+        },
+      );
+      const shop = (await getShopConnection({ db: store.db, secretKey }, 'WEB')).settings;
+      await store.db.transaction().execute(async (trx) => {
+        await adjustStock(trx, {
+          voucherNo: 'OPENING',
+          lines: [{ itemNo: '1000', locationCode: 'MAIN', quantity: 10 }],
+        });
+        await createSalesDocuments(trx, { shop, order: anOrder({ lines: [aLine({ quantity: 2 })] }) });
+      });
+    } finally {
+      await store.close();
+    }
+  }
+
+  it('documents --json by order name, id and GID', async () => {
+    for (const order of ['#1001', '1001', 'gid://shopify/Order/1001']) {
+      const result = await run('documents', '--shop', 'WEB', '--order', order, '--json');
+      expect(result.code, result.stderr).toBe(0);
+      const [document] = JSON.parse(result.stdout) as Record<string, unknown>[];
+      expect(document).toMatchObject({
+        number: 'SO-000001',
+        status: 'released',
+        amountIncludingTax: '50.00',
+        customerNo: 'C0001',
+      });
+    }
+  }, 120_000);
+
+  it('documents as a table says Shopify is the source of truth', async () => {
+    const result = await run('documents', '--shop', 'WEB');
+    expect(result.stdout).toContain('SO-000001 sales_order released  order #1001 (1001)  customer C0001');
+    expect(result.stdout).toContain('total 50.00 + tax 0.00 = 50.00 USD');
+    expect(result.stdout).toContain('Shopify is the source of truth');
+  });
+
+  it('documents for an unknown shop or a bad order ref is a one-line error', async () => {
+    expect(await run('documents', '--shop', 'NOPE', '--json')).toMatchObject({
+      code: 1,
+      stderr: 'error: Shop "NOPE" does not exist\n',
+    });
+    const bad = await run('documents', '--shop', 'WEB', '--order', 'abc');
+    expect(bad.stderr).toContain('order: "abc" is not an order id, GID or name (#1001)');
+  }, 60_000);
+
+  it('stock --json: on hand, released to the sales order, available to sell', async () => {
+    const result = await run('stock', '--json');
+    expect(JSON.parse(result.stdout)).toEqual([
+      { itemNo: '1000', locationCode: 'MAIN', onHand: 10, released: 2, availableToSell: 8 },
+    ]);
+  });
+
+  it('exchange-rates import (CSV with spreadsheet headers), again unchanged, list; a bad file stores nothing', async () => {
+    expect((await run('exchange-rates', 'import', 'rates.csv')).stdout).toBe(
+      'exchange rates from rates.csv: 2 created, 0 updated, 0 unchanged\n',
+    );
+    expect((await run('exchange-rates', 'import', 'rates.csv')).stdout).toContain(
+      '0 created, 0 updated, 2 unchanged',
+    );
+    const bad = await run('exchange-rates', 'import', 'bad.json');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('bad.json row 1 startingDate: must be a date YYYY-MM-DD');
+    expect(bad.stderr).toContain('bad.json row 1 rate: must be a decimal string');
+    expect(JSON.parse((await run('exchange-rates', 'list', '--json')).stdout)).toEqual([
+      { currency: 'EUR', startingDate: '2025-01-01', rate: '1.0400' },
+      { currency: 'EUR', startingDate: '2025-03-01', rate: '1.0850' },
+    ]);
+  }, 120_000);
+});

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { IllegalStatusTransitionError, transition } from './status.machine.ts';
+
+describe('document status machine', () => {
+  it.each([
+    { type: 'sales_order', from: 'open', to: 'released', allowed: true },
+    { type: 'sales_order', from: 'released', to: 'open', allowed: true },
+    { type: 'sales_order', from: 'open', to: 'posted', allowed: false },
+    { type: 'sales_invoice', from: 'open', to: 'released', allowed: false },
+    { type: 'cash_sale', from: 'open', to: 'released', allowed: false },
+  ] as const)('$type $from -> $to: $allowed', ({ type, from, to, allowed }) => {
+    if (allowed) expect(transition(type, from, to)).toBe(to);
+    else expect(() => transition(type, from, to, 'SO-000001')).toThrow(IllegalStatusTransitionError);
+  });
+});

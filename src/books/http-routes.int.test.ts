@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import Fastify from 'fastify';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { loadDemoMasterData } from '../masterdata/index.ts';
+import { createLogger } from '../shared/logger.ts';
+import { addShop, getShopConnection } from '../shops/index.ts';
+import { describeOnEachBackend, openTestStore, type TestStore } from '../../test/support/test-store.ts';
+import { adjustStock, createSalesDocuments, registerBooksRoutes } from './index.ts';
+import { aLine, anOrder } from './testing/order-builder.ts';
+
+describeOnEachBackend('books HTTP API', (backend) => {
+  let store: TestStore;
+  const secretKey = randomBytes(32);
+
+  beforeEach(async () => {
+    store = await openTestStore(backend);
+    await loadDemoMasterData(store.db);
+    await addShop(
+      { db: store.db, secretKey },
+      {
+        code: 'WEB',
+        shopifyDomain: 'web.myshopify.com',
+        credentials: { accessToken: 'shpat_test' },
+        autoReleaseSalesOrders: true,
+        customerMappingType: 'default_customer',
+        defaultCustomerNo: 'C0001',
+        locationMappings: [{ shopifyLocationId: '1', locationCode: 'MAIN', isDefault: true }],
+      },
+    );
+    const shop = (await getShopConnection({ db: store.db, secretKey }, 'WEB')).settings;
+    await store.db.transaction().execute(async (trx) => {
+      await adjustStock(trx, {
+        voucherNo: 'OPENING',
+        lines: [{ itemNo: '1000', locationCode: 'MAIN', quantity: 5 }],
+      });
+      await createSalesDocuments(trx, { shop, order: anOrder({ lines: [aLine({ quantity: 2 })] }) });
+    });
+  });
+  afterEach(() => store.close());
+
+  function app() {
+    const server = Fastify();
+    registerBooksRoutes(server, { store, secretKey, logger: createLogger('silent') });
+    return server;
+  }
+
+  it('GET /api/shops/:code/documents?order= answers the documents JSON', async () => {
+    const response = await app().inject({ url: '/api/shops/WEB/documents?order=%231001' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      documents: [
+        {
+          number: 'SO-000001',
+          shopifyOrderName: '#1001',
+          amount: '50.00',
+          lines: [{ no: '1000', unitPrice: '25.00' }],
+        },
+      ],
+    });
+  });
+
+  it('unknown shop 404, bad order ref 400', async () => {
+    expect((await app().inject({ url: '/api/shops/NOPE/documents' })).statusCode).toBe(404);
+    const bad = await app().inject({ url: '/api/shops/WEB/documents?order=abc' });
+    expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'validation_failed']);
+  });
+
+  it('GET /api/stock', async () => {
+    const response = await app().inject({ url: '/api/stock' });
+    expect(response.json()).toEqual({
+      stock: [{ itemNo: '1000', locationCode: 'MAIN', onHand: 5, released: 2, availableToSell: 3 }],
+    });
+  });
+});

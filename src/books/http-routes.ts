@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../db/index.ts';
+import { listShops } from '../shops/index.ts';
+import type { Logger } from '../shared/logger.ts';
+import { AppError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { documentJson } from './documents/document-json.ts';
+import { listDocuments } from './documents/list-documents.ts';
+import { stockLevels } from './stock/stock-levels.ts';
+
+export interface BooksRoutesDeps {
+  store: Store;
+  secretKey: Buffer;
+  logger: Logger;
+}
+
+/**
+ * The books' JSON API, the same answers as `storebridge documents --json` and `stock --json`:
+ * GET /api/shops/:code/documents?order=<id|GID|#name> and GET /api/stock.
+ * Per seed 004 Shopify is the source of truth: these are read-only views.
+ */
+export function registerBooksRoutes(app: FastifyInstance, deps: BooksRoutesDeps): void {
+  const { store } = deps;
+
+  app.get<{ Params: { code: string }; Querystring: { order?: string } }>(
+    '/api/shops/:code/documents',
+    async (request, reply) => {
+      try {
+        await assertShopExists(deps, request.params.code);
+        const documents = await listDocuments(store.db, {
+          shopCode: request.params.code,
+          order: request.query.order,
+        });
+        return { documents: documents.map(documentJson) };
+      } catch (error) {
+        return sendError(reply, error, deps.logger);
+      }
+    },
+  );
+
+  app.get('/api/stock', async () => ({ stock: await stockLevels(store.db) }));
+}
+
+async function assertShopExists(deps: BooksRoutesDeps, code: string): Promise<void> {
+  const shops = await listShops({ db: deps.store.db });
+  if (!shops.some((shop) => shop.code === code)) throw new NotFoundError(`Shop "${code}" does not exist`);
+}
+
+function sendError(
+  reply: { code(status: number): { send(body: unknown): unknown } },
+  error: unknown,
+  logger: Logger,
+) {
+  if (error instanceof ValidationError)
+    return reply.code(400).send({ error: { code: error.code, message: error.message } });
+  if (error instanceof NotFoundError)
+    return reply.code(404).send({ error: { code: error.code, message: error.message } });
+  if (error instanceof AppError)
+    return reply.code(409).send({ error: { code: error.code, message: error.message } });
+  logger.error({ err: error }, 'books API failed');
+  return reply.code(500).send({ error: { code: 'internal', message: 'internal error' } });
+}

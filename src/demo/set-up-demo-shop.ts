@@ -1,0 +1,56 @@
+import { hasMasterData, loadDemoMasterData } from '../masterdata/index.ts';
+import { addShop, listShops, setShopSetting, type ShopDeps } from '../shops/index.ts';
+import { createShopifyClient, type ShopifyClient } from '../shopify/index.ts';
+import {
+  demoShopSettings,
+  type DemoConnection,
+  type ShopifyLocation,
+  type ShopifyShopInfo,
+} from './demo-shop-settings.ts';
+
+export interface DemoSetupResult {
+  shopCode: string;
+  shop: 'created' | 'updated';
+  /** False when the store already had master data of its own, which the demo never overwrites. */
+  masterDataLoaded: boolean;
+}
+
+/**
+ * Connects a shop on the emulator's demo catalogue the way an integrator would: demo master data
+ * (only on a store without any, so a real setup is never overwritten), then asks Shopify for the
+ * shop and its locations through our client and stores settings that match (demo-shop-settings.ts).
+ * Re-running on an existing shop only moves its endpoint and token: settings the operator changed stay.
+ * Shared by `npm start` (shop DEMO on the built-in emulator) and `storebridge demo setup`.
+ */
+export async function setUpDemoShop(
+  deps: ShopDeps,
+  connection: DemoConnection,
+  client: ShopifyClient = demoClient(connection),
+): Promise<DemoSetupResult> {
+  const masterDataLoaded = !(await hasMasterData(deps.db));
+  if (masterDataLoaded) await loadDemoMasterData(deps.db);
+  const existing = (await listShops(deps)).some((shop) => shop.code === connection.code);
+  if (existing) {
+    await setShopSetting(deps, connection.code, [
+      `endpoint=${connection.endpoint}`,
+      `credentials.accessToken=${connection.accessToken}`,
+    ]);
+    return { shopCode: connection.code, shop: 'updated', masterDataLoaded };
+  }
+  const { shop } = (await client.request<{ shop: ShopifyShopInfo }>('ShopInfo')).data;
+  const { locations } = (
+    await client.request<{ locations: { nodes: ShopifyLocation[] } }>('Locations', { first: 10 })
+  ).data;
+  await addShop(deps, demoShopSettings(shop, locations.nodes, connection));
+  return { shopCode: connection.code, shop: 'created', masterDataLoaded };
+}
+
+function demoClient(connection: DemoConnection): ShopifyClient {
+  return createShopifyClient({
+    // Any valid domain: the endpoint replaces it; ShopInfo tells us the shop's real one.
+    shopDomain: 'demo.myshopify.com',
+    apiVersion: '2025-01',
+    endpoint: connection.endpoint,
+    accessToken: connection.accessToken,
+  });
+}

@@ -1,0 +1,9 @@
+import { registerBooksRoutes } from '../../books/index.ts';
+import { registerSyncRoutes } from '../../sync/index.ts';
+import type { RegisterApiRoutes } from './api-routes.ts';
+
+/**
+ * Every capability's /api/ routes, in registration order. A capability exports one
+ * `register<Name>Routes(app, deps)` from its `http-routes.ts` (through its index.ts) and is listed here.
+ */
+export const capabilityRoutes: readonly RegisterApiRoutes[] = [registerSyncRoutes, registerBooksRoutes];

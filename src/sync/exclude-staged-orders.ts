@@ -1,0 +1,27 @@
+import { NotFoundError } from '../shared/errors.ts';
+import { getShopConnection } from '../shops/index.ts';
+import type { SyncDeps } from './ports.ts';
+import { deleteStagedOrders, findStagedOrder } from './staging-repository.ts';
+
+/**
+ * seed 002: "Delete orders from the Shopify Order to Import page to exclude them from the sync."
+ * All or nothing: an id that is not staged names itself and deletes nothing. The order comes
+ * back only when Shopify changes it again.
+ */
+export async function excludeStagedOrders(
+  deps: SyncDeps,
+  shopCode: string,
+  shopifyOrderIds: readonly string[],
+): Promise<number> {
+  await getShopConnection(deps, shopCode);
+  return deps.db.transaction().execute(async (trx) => {
+    for (const id of shopifyOrderIds) {
+      if (!(await findStagedOrder(trx, shopCode, id))) {
+        throw new NotFoundError(
+          `Order ${id} is not waiting to be imported in shop "${shopCode}": nothing deleted`,
+        );
+      }
+    }
+    return deleteStagedOrders(trx, shopCode, shopifyOrderIds);
+  });
+}

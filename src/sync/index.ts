@@ -1,0 +1,23 @@
+export {
+  documentNoAttributeKey,
+  type BooksPort,
+  type DocumentSummary,
+  type FetchedOrder,
+  type FetchedOrderPage,
+  type OrderSource,
+  type SalesDocumentsOutcome,
+  type SyncDeps,
+} from './ports.ts';
+export { stageOrders, type StageOptions, type StageSummary } from './stage-orders.ts';
+export { importStagedOrder, type ImportOptions, type ImportResult } from './import-staged-order.ts';
+export { importStagedOrders } from './import-staged-orders.ts';
+export { syncOrders, type SyncProgress, type SyncSummary } from './sync-orders.ts';
+export { previewOrders, type PreviewEntry } from './preview-orders.ts';
+export { reimportOrder } from './reimport-order.ts';
+export { unlinkOrder } from './unlink-order.ts';
+export { excludeStagedOrders } from './exclude-staged-orders.ts';
+export { listOrdersToImport, showImportedOrder } from './list-orders.ts';
+export { parseOrderRef, resolveOrderId } from './resolve-order.ts';
+export type { StagedOrder } from './staging-repository.ts';
+export { syncDeps, shopifyOrderSource } from './runtime-deps.ts';
+export { registerSyncRoutes, type SyncRoutesDeps } from './http-routes.ts';

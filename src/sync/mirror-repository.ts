@@ -1,0 +1,213 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, ShopifyOrdersTable } from '../db/index.ts';
+import type { Order } from '../domain/order.ts';
+import type { RefundConversion } from '../rules/order-change.ts';
+import { iso } from './staging-repository.ts';
+
+/** The order mirror (seed 002 "Review imported orders"), keyed by shop + Shopify id. */
+export interface MirroredOrder {
+  shopCode: string;
+  shopifyOrderId: string;
+  name: string;
+  paymentReference: string | null;
+  order: Order;
+  updatedAt: string;
+  processed: boolean;
+  documentNos: string[];
+  conflict: boolean;
+  conflictMessage: string | null;
+}
+
+/** Keeps every payload Shopify sent; replaying one is a no-op. */
+export async function saveOrderVersion(
+  db: Kysely<Database>,
+  shopCode: string,
+  fetched: { order: Order; payload: unknown },
+): Promise<void> {
+  await db
+    .insertInto('order_versions')
+    .values({
+      shop_code: shopCode,
+      shopify_order_id: fetched.order.shopifyId,
+      updated_at_shopify: fetched.order.updatedAt,
+      payload: JSON.stringify(fetched.payload),
+      order_data: JSON.stringify(fetched.order),
+    })
+    .onConflict((c) => c.columns(['shop_code', 'shopify_order_id', 'updated_at_shopify']).doNothing())
+    .execute();
+}
+
+/** The newest version Shopify sent of an order. */
+export async function latestOrderVersion(
+  db: Kysely<Database>,
+  shopCode: string,
+  shopifyOrderId: string,
+): Promise<Order | undefined> {
+  const row = await db
+    .selectFrom('order_versions')
+    .select('order_data')
+    .where('shop_code', '=', shopCode)
+    .where('shopify_order_id', '=', shopifyOrderId)
+    .orderBy('updated_at_shopify', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.order_data as Order | undefined;
+}
+
+export async function findMirroredOrder(
+  db: Kysely<Database>,
+  shopCode: string,
+  shopifyOrderId: string,
+): Promise<MirroredOrder | undefined> {
+  const row = await db
+    .selectFrom('shopify_orders')
+    .selectAll()
+    .where('shop_code', '=', shopCode)
+    .where('shopify_order_id', '=', shopifyOrderId)
+    .executeTakeFirst();
+  return row && toMirroredOrder(row);
+}
+
+/** Order ids of a shop's orders by name, in the mirror and the staging table (names repeat across shops only). */
+export async function findOrderIdsByName(
+  db: Kysely<Database>,
+  shopCode: string,
+  name: string,
+): Promise<string[]> {
+  const mirrored = db
+    .selectFrom('shopify_orders')
+    .select('shopify_order_id')
+    .where('shop_code', '=', shopCode)
+    .where('name', '=', name);
+  const staged = db
+    .selectFrom('orders_to_import')
+    .select('shopify_order_id')
+    .where('shop_code', '=', shopCode)
+    .where('name', '=', name);
+  const rows = await mirrored.union(staged).execute();
+  return rows.map((row) => row.shopify_order_id);
+}
+
+export interface MirrorWrite {
+  order: Order;
+  conflictMessage: string | null;
+  processed?: boolean;
+  documentNos?: string[];
+}
+
+/** Writes the mirror; an older version never overwrites a newer one. */
+export async function upsertMirroredOrder(
+  db: Kysely<Database>,
+  shopCode: string,
+  write: MirrorWrite,
+): Promise<void> {
+  const { order } = write;
+  const values = {
+    name: order.name,
+    payment_reference: paymentReference(order),
+    order_data: JSON.stringify(order),
+    updated_at_shopify: order.updatedAt,
+    conflict: write.conflictMessage !== null,
+    conflict_message: write.conflictMessage,
+    updated_at: new Date(),
+    ...(write.processed !== undefined && { processed: write.processed }),
+    ...(write.documentNos !== undefined && { document_nos: JSON.stringify(write.documentNos) }),
+  };
+  await db
+    .insertInto('shopify_orders')
+    .values({ shop_code: shopCode, shopify_order_id: order.shopifyId, ...values })
+    .onConflict((c) =>
+      c
+        .columns(['shop_code', 'shopify_order_id'])
+        .doUpdateSet(values)
+        .where('shopify_orders.updated_at_shopify', '<=', new Date(order.updatedAt)),
+    )
+    .execute();
+}
+
+/** seed 002 "Unlink Processed Documents": resets the processed indicator (and the conflict it caused). */
+export async function unlinkMirroredOrder(
+  db: Kysely<Database>,
+  shopCode: string,
+  shopifyOrderId: string,
+): Promise<void> {
+  await db
+    .updateTable('shopify_orders')
+    .set({
+      processed: false,
+      document_nos: '[]',
+      conflict: false,
+      conflict_message: null,
+      updated_at: new Date(),
+    })
+    .where('shop_code', '=', shopCode)
+    .where('shopify_order_id', '=', shopifyOrderId)
+    .execute();
+}
+
+/** Every refund of an imported order, with whether it may become a credit memo (seed 002). */
+export async function recordOrderRefunds(
+  db: Kysely<Database>,
+  shopCode: string,
+  refunds: { refund: Order['refunds'][number]; conversion: RefundConversion }[],
+  shopifyOrderId: string,
+): Promise<void> {
+  if (refunds.length === 0) return;
+  await db
+    .insertInto('order_refunds')
+    .values(
+      refunds.map(({ refund, conversion }) => ({
+        shop_code: shopCode,
+        shopify_order_id: shopifyOrderId,
+        shopify_refund_id: refund.shopifyId,
+        created_at_shopify: refund.createdAt,
+        amount_minor: refund.totalRefunded.shop.minor,
+        currency: refund.totalRefunded.shop.currency,
+        convertible_to_credit_memo: conversion.convertible,
+        reason: conversion.convertible ? null : conversion.reason,
+      })),
+    )
+    .onConflict((c) => c.columns(['shop_code', 'shopify_refund_id']).doNothing())
+    .execute();
+}
+
+export async function listOrderRefunds(db: Kysely<Database>, shopCode: string, shopifyOrderId: string) {
+  const rows = await db
+    .selectFrom('order_refunds')
+    .selectAll()
+    .where('shop_code', '=', shopCode)
+    .where('shopify_order_id', '=', shopifyOrderId)
+    .orderBy('created_at_shopify')
+    .execute();
+  return rows.map((row) => ({
+    shopifyRefundId: row.shopify_refund_id,
+    amountMinor: row.amount_minor,
+    currency: row.currency,
+    convertibleToCreditMemo: row.convertible_to_credit_memo,
+    reason: row.reason,
+  }));
+}
+
+/** The payment provider's reference of the first successful payment (seed 004 3.3 "Third-Party Reference Number"). */
+function paymentReference(order: Order): string | null {
+  const paid = order.transactions.find(
+    (t) =>
+      t.status === 'success' && ['sale', 'capture', 'authorization'].includes(t.kind) && t.paymentReference,
+  );
+  return paid?.paymentReference ?? null;
+}
+
+function toMirroredOrder(row: Selectable<ShopifyOrdersTable>): MirroredOrder {
+  return {
+    shopCode: row.shop_code,
+    shopifyOrderId: row.shopify_order_id,
+    name: row.name,
+    paymentReference: row.payment_reference,
+    order: row.order_data as Order,
+    updatedAt: iso(row.updated_at_shopify),
+    processed: row.processed,
+    documentNos: row.document_nos,
+    conflict: row.conflict,
+    conflictMessage: row.conflict_message,
+  };
+}

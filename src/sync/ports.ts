@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/index.ts';
+import type { Order } from '../domain/order.ts';
+import type { Logger } from '../shared/logger.ts';
+import type { ShopConnection, PublicShopSettings } from '../shops/index.ts';
+
+/** One order as fetched: the mapped Order and Shopify's JSON node, completed (docs/order-import.md). */
+export interface FetchedOrder {
+  order: Order;
+  payload: unknown;
+}
+
+export interface FetchedOrderPage {
+  orders: FetchedOrder[];
+  hasNextPage: boolean;
+}
+
+/**
+ * Where orders come from: src/shopify's fetch functions for a real shop (shopify-order-source.ts),
+ * a fake in tests. Pages are sorted by updatedAt, oldest first; bulk exports are not sorted.
+ */
+export interface OrderSource {
+  changedOrders(updatedAfter: string | null): AsyncIterable<FetchedOrderPage>;
+  ordersInBulk(updatedAfter: string | null): AsyncIterable<FetchedOrder>;
+  order(shopifyId: string): Promise<FetchedOrder | null>;
+  setOrderAttribute(shopifyId: string, key: string, value: string): Promise<void>;
+}
+
+/** A document as books reports it: its type, number (null in a dry run) and its JSON (docs/order-import.md). */
+export interface DocumentSummary {
+  type: string;
+  number: string | null;
+  json?: unknown;
+}
+
+/** books' answer: the documents, or an expected business failure (missing SKU, missing customer). */
+export type SalesDocumentsOutcome =
+  { ok: true; documents: DocumentSummary[] } | { ok: false; error: { code: string; message: string } };
+
+/** What sync needs from books/ (its index.ts), in the caller's transaction. */
+export interface BooksPort {
+  createSalesDocuments(
+    trx: Kysely<Database>,
+    input: { shop: PublicShopSettings; order: Order; dryRun: boolean },
+  ): Promise<SalesDocumentsOutcome>;
+  /** seed 002 "Unlink Processed Documents": the documents stay, they no longer belong to the order. */
+  unlinkOrderDocuments(
+    trx: Kysely<Database>,
+    input: { shopCode: string; shopifyOrderId: string },
+  ): Promise<void>;
+}
+
+export interface SyncDeps {
+  readonly db: Kysely<Database>;
+  readonly secretKey: Buffer;
+  readonly books: BooksPort;
+  /** The order source for a shop (Default in the runtime: shopifyOrderSource). */
+  readonly sourceFor: (connection: ShopConnection) => OrderSource;
+  readonly logger?: Logger | undefined;
+  /** The clock (Default: the system clock). */
+  readonly now?: (() => Date) | undefined;
+}
+
+/** The attribute storebridge writes the document no. to (seed 002 "Add ... Doc. No. as Attribute"). */
+export const documentNoAttributeKey = 'storebridge_document_no';

@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import { createSalesDocuments, documentJson, unlinkOrderDocuments } from '../books/index.ts';
+import type { Database } from '../db/index.ts';
+import { ConfigurationError } from '../shared/errors.ts';
+import type { Logger } from '../shared/logger.ts';
+import {
+  createShopifyClient,
+  exportOrdersInBulk,
+  fetchChangedOrders,
+  fetchOrder,
+  setOrderAttribute,
+} from '../shopify/index.ts';
+import type { ShopConnection } from '../shops/index.ts';
+import type { BooksPort, OrderSource, SyncDeps } from './ports.ts';
+
+/** sync's dependencies in the running service and CLI: Shopify through src/shopify, documents through src/books. */
+export function syncDeps(context: {
+  db: Kysely<Database>;
+  secretKey: Buffer;
+  logger?: Logger | undefined;
+}): SyncDeps {
+  return {
+    db: context.db,
+    secretKey: context.secretKey,
+    logger: context.logger,
+    books: booksPort,
+    sourceFor: (connection) => shopifyOrderSource(connection, context.logger),
+  };
+}
+
+const booksPort: BooksPort = {
+  async createSalesDocuments(trx, input) {
+    const result = await createSalesDocuments(trx, input);
+    if (!result.ok) return { ok: false, error: result.error };
+    const documents = result.documents.map((d) => ({
+      type: d.type,
+      number: d.number,
+      json: documentJson(d),
+    }));
+    return { ok: true, documents };
+  },
+  async unlinkOrderDocuments(trx, input) {
+    await unlinkOrderDocuments(trx, input);
+  },
+};
+
+/** The shop's orders through the Shopify client (one client, hence one throttle governor, per source). */
+export function shopifyOrderSource(connection: ShopConnection, logger?: Logger): OrderSource {
+  const accessToken = connection.secrets.accessToken;
+  if (!accessToken) {
+    throw new ConfigurationError(
+      `credentials.accessToken: shop "${connection.settings.code}" has no Admin API access token`,
+    );
+  }
+  const client = createShopifyClient(
+    {
+      shopDomain: connection.settings.shopifyDomain,
+      apiVersion: connection.settings.apiVersion,
+      accessToken: accessToken.reveal(),
+      endpoint: connection.settings.endpoint,
+    },
+    { ...(logger && { logger }) },
+  );
+  return {
+    changedOrders: (updatedAfter) => fetchChangedOrders(client, { updatedAfter }),
+    ordersInBulk: (updatedAfter) => exportOrdersInBulk(client, { updatedAfter }),
+    order: (shopifyId) => fetchOrder(client, shopifyId),
+    async setOrderAttribute(shopifyId, key, value) {
+      await setOrderAttribute(client, shopifyId, key, value);
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { getShopConnection } from '../shops/index.ts';
+import { cursorAfterPage, later, readCursor, type SyncCursor } from './cursor.ts';
+import type { FetchedOrder, OrderSource, SyncDeps } from './ports.ts';
+import { stagePage, type StagingContext, type StagingOutcome } from './stage-page.ts';
+
+export interface StageOptions {
+  /** Backfill through a bulk operation; false forces pages (Default: bulk only when the shop has never been synced). */
+  bulk?: boolean | undefined;
+  /** Called after each committed page. */
+  onProgress?: ((progress: { fetched: number; staged: number }) => void) | undefined;
+}
+
+export interface StageSummary {
+  bulk: boolean;
+  pages: number;
+  fetched: number;
+  /** Outcome per fetched order: staged, current (already had it), unchanged, or why not eligible. */
+  outcomes: Record<StagingOutcome, number>;
+  cursor: string | null;
+}
+
+/** Orders per transaction of a bulk export. */
+const bulkChunkSize = 100;
+
+/**
+ * Step 1 (seed 002 "Under the hood"): stage the headers of orders changed since the cursor. Pages
+ * from Shopify are staged one transaction each (never a Shopify call inside one); backfills
+ * stream a bulk export. Shopify is the source of truth (seed 004 3.4).
+ */
+export async function stageOrders(
+  deps: SyncDeps,
+  shopCode: string,
+  options: StageOptions = {},
+): Promise<StageSummary> {
+  const connection = await getShopConnection(deps, shopCode);
+  const source = deps.sourceFor(connection);
+  const now = deps.now?.() ?? new Date();
+  const start = (await readCursor(deps.db, shopCode)) ?? { value: null, firstSyncAt: now.toISOString() };
+  const context: StagingContext = { shopCode, settings: connection.settings, firstSyncAt: start.firstSyncAt };
+  const bulk = options.bulk ?? start.value === null;
+  const summary: StageSummary = {
+    bulk,
+    pages: 0,
+    fetched: 0,
+    outcomes: emptyOutcomes(),
+    cursor: start.value,
+  };
+  const run = bulk ? stageBulk : stagePaged;
+  await run(deps, source, context, start, (orders, cursor, outcomes) => {
+    summary.pages += 1;
+    summary.fetched += orders.length;
+    summary.cursor = cursor.value;
+    for (const outcome of outcomes) summary.outcomes[outcome] += 1;
+    options.onProgress?.({ fetched: summary.fetched, staged: summary.outcomes.staged });
+  });
+  return summary;
+}
+
+type PageDone = (orders: readonly FetchedOrder[], cursor: SyncCursor, outcomes: StagingOutcome[]) => void;
+
+async function stagePaged(
+  deps: SyncDeps,
+  source: OrderSource,
+  context: StagingContext,
+  start: SyncCursor,
+  done: PageDone,
+): Promise<void> {
+  let cursor = start;
+  for await (const page of source.changedOrders(start.value)) {
+    const updatedAts = page.orders.map((fetched) => fetched.order.updatedAt);
+    cursor = { ...cursor, value: cursorAfterPage(cursor.value, updatedAts, page.hasNextPage) };
+    const pageCursor = cursor;
+    const outcomes = await deps.db
+      .transaction()
+      .execute((trx) => stagePage(trx, context, page.orders, pageCursor));
+    done(page.orders, pageCursor, outcomes);
+  }
+}
+
+/**
+ * A bulk export is not sorted by updatedAt, so its cursor moves only once the whole export is
+ * staged (to the newest order seen). A run that dies halfway stages the export again from the
+ * old cursor: every step is idempotent, so nothing is lost and nothing duplicated.
+ */
+async function stageBulk(
+  deps: SyncDeps,
+  source: OrderSource,
+  context: StagingContext,
+  start: SyncCursor,
+  done: PageDone,
+): Promise<void> {
+  let newest = start.value;
+  let chunk: FetchedOrder[] = [];
+  const flush = async (final: boolean) => {
+    const cursor = { ...start, value: final ? newest : start.value };
+    const orders = chunk;
+    chunk = [];
+    const outcomes = await deps.db.transaction().execute((trx) => stagePage(trx, context, orders, cursor));
+    done(orders, cursor, outcomes);
+  };
+  for await (const fetched of source.ordersInBulk(start.value)) {
+    newest = later(newest, fetched.order.updatedAt);
+    chunk.push(fetched);
+    if (chunk.length >= bulkChunkSize) await flush(false);
+  }
+  await flush(true);
+}
+
+function emptyOutcomes(): Record<StagingOutcome, number> {
+  return {
+    staged: 0,
+    current: 0,
+    unchanged: 0,
+    archived_before_first_sync: 0,
+    before_integration_date: 0,
+    filtered_out: 0,
+  };
+}

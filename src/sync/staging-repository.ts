@@ -1,0 +1,133 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, OrdersToImportTable } from '../db/index.ts';
+import type { Order } from '../domain/order.ts';
+
+/** A row of the orders-to-import staging table (seed 002 "Shopify Orders to Import"). */
+export interface StagedOrder {
+  shopCode: string;
+  shopifyOrderId: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  financialStatus: string | null;
+  fulfillmentStatus: string;
+  channel: string | null;
+  tags: string[];
+  riskLevel: string | null;
+  hasError: boolean;
+  errorCode: string | null;
+  errorMessage: string | null;
+  attempts: number;
+  stagedAt: string;
+}
+
+/** Stages the header of a newer version; a newer version clears the previous error (it may fix it) but keeps the attempts. */
+export async function upsertStagedOrder(db: Kysely<Database>, shopCode: string, order: Order): Promise<void> {
+  const header = {
+    name: order.name,
+    created_at_shopify: order.createdAt,
+    updated_at_shopify: order.updatedAt,
+    financial_status: order.financialStatus,
+    fulfillment_status: order.fulfillmentStatus,
+    channel: order.channel,
+    tags: JSON.stringify(order.tags),
+    risk_level: order.riskLevel,
+    has_error: false,
+    error_code: null,
+    error_message: null,
+  };
+  await db
+    .insertInto('orders_to_import')
+    .values({ shop_code: shopCode, shopify_order_id: order.shopifyId, ...header })
+    .onConflict((c) =>
+      c
+        .columns(['shop_code', 'shopify_order_id'])
+        .doUpdateSet(header)
+        .where('orders_to_import.updated_at_shopify', '<', new Date(order.updatedAt)),
+    )
+    .execute();
+}
+
+export async function findStagedOrder(
+  db: Kysely<Database>,
+  shopCode: string,
+  shopifyOrderId: string,
+): Promise<StagedOrder | undefined> {
+  const row = await db
+    .selectFrom('orders_to_import')
+    .selectAll()
+    .where('shop_code', '=', shopCode)
+    .where('shopify_order_id', '=', shopifyOrderId)
+    .executeTakeFirst();
+  return row && toStagedOrder(row);
+}
+
+/** Newest orders on top, as seed 002's page shows them. */
+export async function listStagedOrders(db: Kysely<Database>, shopCode: string): Promise<StagedOrder[]> {
+  const rows = await db
+    .selectFrom('orders_to_import')
+    .selectAll()
+    .where('shop_code', '=', shopCode)
+    .orderBy('created_at_shopify', 'desc')
+    .orderBy('shopify_order_id', 'desc')
+    .execute();
+  return rows.map(toStagedOrder);
+}
+
+/** A failed import: the error stays on the row where operators look (graphile-worker's last_error). */
+export async function markStagedOrderFailed(
+  db: Kysely<Database>,
+  key: { shopCode: string; shopifyOrderId: string },
+  error: { code: string; message: string },
+): Promise<void> {
+  await db
+    .updateTable('orders_to_import')
+    .set((eb) => ({
+      has_error: true,
+      error_code: error.code,
+      error_message: error.message,
+      attempts: eb('attempts', '+', 1),
+    }))
+    .where('shop_code', '=', key.shopCode)
+    .where('shopify_order_id', '=', key.shopifyOrderId)
+    .execute();
+}
+
+export async function deleteStagedOrders(
+  db: Kysely<Database>,
+  shopCode: string,
+  shopifyOrderIds: readonly string[],
+): Promise<number> {
+  if (shopifyOrderIds.length === 0) return 0;
+  const result = await db
+    .deleteFrom('orders_to_import')
+    .where('shop_code', '=', shopCode)
+    .where('shopify_order_id', 'in', shopifyOrderIds)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+function toStagedOrder(row: Selectable<OrdersToImportTable>): StagedOrder {
+  return {
+    shopCode: row.shop_code,
+    shopifyOrderId: row.shopify_order_id,
+    name: row.name,
+    createdAt: iso(row.created_at_shopify),
+    updatedAt: iso(row.updated_at_shopify),
+    financialStatus: row.financial_status,
+    fulfillmentStatus: row.fulfillment_status,
+    channel: row.channel,
+    tags: row.tags,
+    riskLevel: row.risk_level,
+    hasError: row.has_error,
+    errorCode: row.error_code,
+    errorMessage: row.error_message,
+    attempts: row.attempts,
+    stagedAt: iso(row.staged_at),
+  };
+}
+
+/** timestamptz comes back as a Date on both backends; ISO 8601 at the edge. */
+export function iso(value: Date | string): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}

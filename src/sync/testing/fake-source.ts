@@ -1,0 +1,105 @@
+import type { Order } from '../../domain/order.ts';
+import type {
+  BooksPort,
+  FetchedOrder,
+  FetchedOrderPage,
+  OrderSource,
+  SalesDocumentsOutcome,
+} from '../ports.ts';
+
+/**
+ * A Shopify stand-in for the sync tests: holds orders, answers `updated_at:>cursor` pages sorted
+ * by updatedAt (as src/shopify does), and records attribute write-backs as a new version.
+ */
+export class FakeOrderSource implements OrderSource {
+  readonly orders = new Map<string, Order>();
+  readonly calls: string[] = [];
+  /** Throws after this many pages were handed out (a run killed halfway). */
+  failAfterPages: number | null = null;
+  constructor(readonly pageSize = 2) {}
+
+  put(...orders: Order[]): void {
+    for (const order of orders) this.orders.set(order.shopifyId, order);
+  }
+
+  async *changedOrders(updatedAfter: string | null): AsyncIterable<FetchedOrderPage> {
+    this.calls.push(`changedOrders ${updatedAfter ?? 'null'}`);
+    const sorted = this.changed(updatedAfter).sort(
+      (a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt) || a.shopifyId.localeCompare(b.shopifyId),
+    );
+    let served = 0;
+    for (let start = 0; start < sorted.length || start === 0; start += this.pageSize) {
+      if (this.failAfterPages !== null && served >= this.failAfterPages) throw new Error('connection lost');
+      served += 1;
+      const orders = sorted.slice(start, start + this.pageSize).map(fetched);
+      yield { orders, hasNextPage: start + this.pageSize < sorted.length };
+    }
+  }
+
+  async *ordersInBulk(updatedAfter: string | null): AsyncIterable<FetchedOrder> {
+    this.calls.push(`ordersInBulk ${updatedAfter ?? 'null'}`);
+    // Bulk exports are not sorted by updatedAt: newest first here, to prove the cursor copes.
+    const orders = this.changed(updatedAfter).sort(
+      (a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt),
+    );
+    for (const order of orders) yield fetched(order);
+  }
+
+  async order(shopifyId: string): Promise<FetchedOrder | null> {
+    this.calls.push(`order ${shopifyId}`);
+    const order = this.orders.get(shopifyId);
+    return order ? fetched(order) : null;
+  }
+
+  async setOrderAttribute(shopifyId: string, key: string, value: string): Promise<void> {
+    this.calls.push(`setOrderAttribute ${shopifyId} ${key}=${value}`);
+    const order = this.orders.get(shopifyId);
+    if (!order) throw new Error(`no order ${shopifyId}`);
+    const updatedAt = new Date(Date.parse(order.updatedAt) + 1000).toISOString();
+    const customAttributes = [...order.customAttributes.filter((a) => a.key !== key), { key, value }];
+    this.orders.set(shopifyId, { ...order, customAttributes, updatedAt });
+  }
+
+  private changed(updatedAfter: string | null): Order[] {
+    const after = updatedAfter === null ? -Infinity : Date.parse(updatedAfter);
+    return [...this.orders.values()].filter((order) => Date.parse(order.updatedAt) > after);
+  }
+}
+
+function fetched(order: Order): FetchedOrder {
+  return { order, payload: { id: `gid://shopify/Order/${order.shopifyId}`, updatedAt: order.updatedAt } };
+}
+
+/**
+ * books stand-in: one sales order per order, numbered SO-0001..., refused when a line's SKU is in
+ * `missingSkus` (the typed outcome books returns for a missing item).
+ */
+export class FakeBooks implements BooksPort {
+  readonly created: { shopifyOrderId: string; number: string }[] = [];
+  readonly unlinked: string[] = [];
+  missingSkus = new Set<string>();
+
+  async createSalesDocuments(
+    _trx: unknown,
+    input: { order: Order; dryRun: boolean },
+  ): Promise<SalesDocumentsOutcome> {
+    const missing = input.order.lines.find((line) => line.sku !== null && this.missingSkus.has(line.sku));
+    if (missing) {
+      return {
+        ok: false,
+        error: {
+          code: 'item_not_found',
+          message: `Item with SKU "${missing.sku}" (order ${input.order.name}) does not exist`,
+        },
+      };
+    }
+    if (input.dryRun) return { ok: true, documents: [{ type: 'sales_order', number: null }] };
+    const number = `SO-${String(this.created.length + 1).padStart(4, '0')}`;
+    this.created.push({ shopifyOrderId: input.order.shopifyId, number });
+    return { ok: true, documents: [{ type: 'sales_order', number }] };
+  }
+
+  async unlinkOrderDocuments(_trx: unknown, input: { shopifyOrderId: string }): Promise<void> {
+    this.unlinked.push(input.shopifyOrderId);
+  }
+}

@@ -1,0 +1,117 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../emulator/src/index.ts';
+import { freshDataDir, runCli } from '../support/cli.ts';
+import { Merchant, type PlacedOrder } from '../support/e2e/merchant.ts';
+import { startShopEmulator } from '../support/e2e/shop-emulator.ts';
+
+/**
+ * The operator's path through the CLI on a fresh embedded store (docs/order-import.md
+ * "Interfaces"): demo setup, a dry run, the sync, the orders to import, a fix and an import by
+ * command, the documents and the stock as JSON. Each command is its own process, as in real use.
+ */
+let emulator: RunningEmulator;
+let merchant: Merchant;
+const dataDir = freshDataDir();
+const env = {
+  STOREBRIDGE_DATA_DIR: dataDir,
+  STOREBRIDGE_SECRET_KEY: '',
+  DATABASE_URL: '',
+  LOG_LEVEL: 'silent',
+};
+const cli = (...args: string[]) => runCli(args, env);
+let ordinary: PlacedOrder;
+let hoodie: PlacedOrder;
+
+beforeAll(async () => {
+  emulator = await startShopEmulator();
+  merchant = new Merchant(emulator);
+  ordinary = await merchant.placeOrder();
+  hoodie = await merchant.placeOrder({ lines: [{ sku: 'SB-HOODIE', quantity: 1, customPriceCents: 4500 }] });
+});
+afterAll(() => emulator.close());
+
+describe('storebridge CLI: order import end to end', () => {
+  it('demo setup, dry run, sync, orders to import, fix and import, documents, stock', async () => {
+    const setup = await cli(
+      'demo',
+      'setup',
+      '--shop',
+      'DEMO',
+      '--endpoint',
+      emulator.url,
+      '--token',
+      emulator.token,
+    );
+    expect(setup.stderr).toBe('');
+    expect(setup.stdout).toContain('Shop DEMO added');
+
+    const dryRun = await cli('sync', 'orders', '--shop', 'DEMO', '--dry-run');
+    expect(dryRun.code).toBe(0);
+    expect(dryRun.stdout).toMatch(/sales.order/i);
+    expect(JSON.parse((await cli('documents', '--shop', 'DEMO', '--json')).stdout)).toEqual([]);
+
+    const sync = await cli('sync', 'orders', '--shop', 'DEMO');
+    expect(sync.code).toBe(0);
+    // seed 004 3.4 / FAQ: Shopify is the source of truth; the operator is told so.
+    expect(sync.stdout).toMatch(/Shopify is the source of truth/i);
+
+    const staged = JSON.parse((await cli('orders-to-import', '--shop', 'DEMO', '--json')).stdout) as {
+      shopifyOrderId: string;
+      hasError: boolean;
+      errorMessage: string | null;
+    }[];
+    const failed = staged.find((row) => row.shopifyOrderId === hoodie.id);
+    expect(failed).toMatchObject({ hasError: true });
+    expect(failed?.errorMessage).toContain('SB-HOODIE');
+
+    const items = join(dataDir, 'hoodie.json');
+    writeFileSync(
+      items,
+      JSON.stringify([
+        {
+          no: '1010',
+          sku: 'SB-HOODIE',
+          description: 'Hoodie',
+          type: 'inventory',
+          unitPrice: '45.00',
+          currency: 'USD',
+        },
+      ]),
+    );
+    expect((await cli('master', 'import', 'items', items)).code).toBe(0);
+    const imported = await cli('import', '--shop', 'DEMO', '--order', hoodie.id);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+
+    const documents = JSON.parse((await cli('documents', '--shop', 'DEMO', '--json')).stdout) as {
+      shopifyOrderId: string;
+      type: string;
+      lines: unknown[];
+    }[];
+    expect(documents.map((document) => document.shopifyOrderId).sort()).toEqual(
+      [ordinary.id, hoodie.id].sort(),
+    );
+    const byName = JSON.parse(
+      (await cli('documents', '--shop', 'DEMO', '--order', ordinary.name, '--json')).stdout,
+    );
+    expect(byName).toEqual([expect.objectContaining({ shopifyOrderId: ordinary.id, type: 'sales_order' })]);
+
+    const stock = JSON.parse((await cli('stock', '--json')).stdout) as Record<string, unknown>[];
+    expect(stock.length).toBeGreaterThan(0);
+    for (const level of stock) {
+      expect(Object.keys(level).sort()).toEqual([
+        'availableToSell',
+        'itemNo',
+        'locationCode',
+        'onHand',
+        'released',
+      ]);
+    }
+
+    const unknownShop = await cli('documents', '--shop', 'NOPE', '--json');
+    expect(unknownShop.code).toBe(1);
+    expect(unknownShop.stderr).toContain('NOPE');
+  }, 300_000);
+});

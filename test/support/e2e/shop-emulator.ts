@@ -1,0 +1,28 @@
+import { startEmulator, type PlanName, type RunningEmulator } from '../../../emulator/src/index.ts';
+
+export interface ShopEmulatorOptions {
+  /** Shopify's rate limits (Default: 'off'; scenarios about throttling use 'standard'). */
+  throttle?: PlanName;
+  /** Start of the shop's clock (Default: the system clock). */
+  now?: string;
+}
+
+/**
+ * A Shopify shop on the emulator, on a free port: the demo catalogue (locations Warehouse, Store
+ * and Outlet; SB-TEE, SB-MUG, SB-CAP, SB-BAG, SB-SOCK with stock; a gift card; five customers; a
+ * B2B company) and no orders. Scenarios place their orders through Shopify's API.
+ */
+export async function startShopEmulator(options: ShopEmulatorOptions = {}): Promise<RunningEmulator> {
+  const emulator = await startEmulator({
+    port: 0,
+    throttle: options.throttle ?? 'off',
+    seed: { kind: 'demo', orders: 0 },
+  });
+  if (options.now) emulator.clock.set(new Date(options.now));
+  return emulator;
+}
+
+/** The emulator's record of the Admin API calls made so far (the app's cost to Shopify). */
+export async function recordedCalls(emulator: RunningEmulator) {
+  return emulator.log.list();
+}
