@@ -9,7 +9,7 @@ import { loadDemoMasterData } from '../masterdata/index.ts';
 import { loadSecretKey } from '../shared/secret-key.ts';
 import { addShop, getShopConnection } from '../shops/index.ts';
 import { adjustStock, createSalesDocuments } from './index.ts';
-import { aLine, anOrder } from './testing/order-builder.ts';
+import { aLine, anOrder } from '../domain/testing/order-builders.ts';
 
 const bin = fileURLToPath(new URL('../../bin/storebridge.js', import.meta.url));
 

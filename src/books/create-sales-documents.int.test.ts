@@ -12,7 +12,7 @@ import {
   unlinkOrderDocuments,
   type CreateSalesDocumentsResult,
 } from './index.ts';
-import { aLine, anOrder, bag } from './testing/order-builder.ts';
+import { aLine, anOrder, bag } from '../domain/testing/order-builders.ts';
 
 const secretKey = randomBytes(32);
 const ada = {

@@ -6,7 +6,7 @@ import { createLogger } from '../shared/logger.ts';
 import { addShop, getShopConnection } from '../shops/index.ts';
 import { describeOnEachBackend, openTestStore, type TestStore } from '../../test/support/test-store.ts';
 import { adjustStock, createSalesDocuments, registerBooksRoutes } from './index.ts';
-import { aLine, anOrder } from './testing/order-builder.ts';
+import { aLine, anOrder } from '../domain/testing/order-builders.ts';
 
 describeOnEachBackend('books HTTP API', (backend) => {
   let store: TestStore;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Address, Order } from '../domain/order.ts';
 import { parseShopSettings, type ShopSettingsInput } from '../shops/index.ts';
-import { anOrder } from '../books/testing/order-builder.ts';
+import { anOrder } from '../domain/testing/order-builders.ts';
 import { chooseCustomer, type CustomerMatches } from './choose-customer.ts';
 
 function settings(overrides: Partial<ShopSettingsInput> = {}) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../domain/order.ts';
-import { aLine, anOrder, aRefund, aRefundLine, bag } from '../sync/testing/an-order.ts';
+import { aLine, anOrder, aRefund, aRefundLine, bag } from '../domain/testing/order-builders.ts';
 import {
   conflictMessage,
   decideOrderUpdate,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../domain/order.ts';
-import { anOrder } from '../sync/testing/an-order.ts';
+import { anOrder } from '../domain/testing/order-builders.ts';
 import {
   localDate,
   orderEligibility,

@@ -9,7 +9,7 @@ import {
   bag,
   withRefundOf,
   withShopifyTotals,
-} from '../books/testing/order-builder.ts';
+} from '../domain/testing/order-builders.ts';
 import {
   salesDocument,
   type DocumentDraft,

@@ -15,7 +15,7 @@ import {
   unlinkOrder,
   type SyncDeps,
 } from './index.ts';
-import { aLine, anOrder, aRefund, aRefundLine } from './testing/an-order.ts';
+import { aLine, anOrder, aRefund, aRefundLine } from '../domain/testing/order-builders.ts';
 import { FakeBooks, FakeOrderSource } from './testing/fake-source.ts';
 
 const at = (minute: number) => new Date(Date.UTC(2025, 2, 10, 12, minute)).toISOString();

@@ -1,4 +1,4 @@
-import type { MoneyBag, Order, OrderLine, Refund, ShippingLine } from '../../domain/order.ts';
+import type { MoneyBag, Order, OrderLine, Refund, RefundLine, ShippingLine } from '../order.ts';
 import { money } from '../../money/index.ts';
 
 /**
@@ -225,5 +225,19 @@ function emptyTotals(currency: string): Order['totals'] {
     totalRefunded: zero,
     netPayment: zero,
     totalOutstanding: zero,
+  };
+}
+
+export function aRefundLine(overrides: Partial<RefundLine> = {}): RefundLine {
+  return {
+    lineShopifyId: '9001',
+    quantity: 1,
+    restockType: 'cancel',
+    restocked: true,
+    locationShopifyId: null,
+    price: bag(2500),
+    subtotal: bag(2500),
+    totalTax: bag(0),
+    ...overrides,
   };
 }
