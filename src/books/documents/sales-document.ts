@@ -1,5 +1,5 @@
 import type { Money } from '../../money/index.ts';
-import type { DocumentType, LineType } from '../../rules/sales-document.ts';
+import type { DocumentType, DraftLine } from '../../rules/sales-document.ts';
 
 /** A sales document as the back office keeps it (DESIGN.md vocabulary). */
 export interface SalesDocument {
@@ -31,17 +31,5 @@ export interface SalesDocument {
   unlinked: boolean;
 }
 
-export interface SalesDocumentLine {
-  lineNo: number;
-  type: LineType;
-  no: string | null;
-  description: string;
-  quantity: number;
-  unitPrice: Money;
-  lineDiscount: Money;
-  amount: Money;
-  taxAmount: Money;
-  locationCode: string | null;
-  releasedQuantity: number;
-  shopifyLineId: string | null;
-}
+/** A document line is the rules' draft line, numbered and stored. */
+export type SalesDocumentLine = DraftLine;
