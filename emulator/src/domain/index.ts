@@ -146,3 +146,8 @@ export {
   openFulfillmentOrder,
   releaseFulfillmentOrderHold,
 } from './fulfillments/fulfillment-order-actions.ts';
+export {
+  moveFulfillmentOrder,
+  type MoveFulfillmentOrderInput,
+  type MoveFulfillmentOrderResult,
+} from './fulfillments/move-fulfillment-order.ts';

@@ -53,7 +53,7 @@ export function openFulfillmentOrders(
   return created;
 }
 
-function newFulfillmentOrder(state: ShopState, order: Order, locationId: number): FulfillmentOrder {
+export function newFulfillmentOrder(state: ShopState, order: Order, locationId: number): FulfillmentOrder {
   const now = state.now();
   return {
     id: state.nextId(),

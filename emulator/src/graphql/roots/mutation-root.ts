@@ -4,6 +4,7 @@ import { bulkOperationRunQuery } from '../mutations/bulk-operation-run-query.ts'
 import { draftOrderComplete } from '../mutations/draft-order-complete.ts';
 import { draftOrderCreate } from '../mutations/draft-order-create.ts';
 import { fulfillmentCreate } from '../mutations/fulfillment-create.ts';
+import { fulfillmentOrderMove } from '../mutations/fulfillment-order-move.ts';
 import { fulfillmentTrackingInfoUpdate } from '../mutations/fulfillment-tracking-info-update.ts';
 import { orderCancel } from '../mutations/order-cancel.ts';
 import { orderClose } from '../mutations/order-close.ts';
@@ -34,6 +35,7 @@ const mutations: Record<string, Mutation> = {
   orderMarkAsPaid,
   fulfillmentCreate,
   fulfillmentTrackingInfoUpdate,
+  fulfillmentOrderMove,
   returnCreate,
   returnRequest,
   returnApproveRequest,

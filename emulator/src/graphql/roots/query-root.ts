@@ -5,7 +5,7 @@ import { byId, paginate, type ConnectionArgs } from '../connection.ts';
 import { parseSearch } from '../search/parse-search.ts';
 import { companyView, customerView } from '../views/customer-view.ts';
 import { locationView, productView, variantView } from '../views/catalog-view.ts';
-import { ordersConnection, type OrdersArgs } from '../views/orders-connection.ts';
+import { ordersConnection, ordersCount, type OrdersArgs } from '../views/orders-connection.ts';
 import { shopView } from '../views/shop-view.ts';
 import { lookupNode } from './node-lookup.ts';
 
@@ -98,6 +98,8 @@ export function queryRoot(state: ShopState) {
       ),
     company: (args: IdArg) => lookupNode(state, args.id, 'Company'),
     orders: (args: OrdersArgs) => ordersConnection(state, data.orders, args),
+    ordersCount: (args: { query?: string | null; limit?: number | null }) =>
+      ordersCount(data.orders, args),
     order: (args: IdArg) => lookupNode(state, args.id, 'Order'),
     draftOrder: (args: IdArg) => lookupNode(state, args.id, 'DraftOrder'),
     fulfillmentOrder: (args: IdArg) => lookupNode(state, args.id, 'FulfillmentOrder'),

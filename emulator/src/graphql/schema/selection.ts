@@ -20,7 +20,7 @@ export function selectedFields(selection: SchemaSelection, typeName: string): re
 const roots: SchemaSelection = {
   QueryRoot: `
     shop locations location products product productVariants inventoryItem customers customer
-    companies company orders order draftOrder fulfillmentOrder return refund job node nodes
+    companies company orders ordersCount order draftOrder fulfillmentOrder return refund job node nodes
     currentBulkOperation
     webhookSubscriptions webhookSubscription webhookSubscriptionsCount
   `,
@@ -29,7 +29,8 @@ const roots: SchemaSelection = {
   // too (same input shape) for clients written against them.
   Mutation: `
     orderCreate draftOrderCreate draftOrderComplete orderMarkAsPaid fulfillmentCreate
-    fulfillmentTrackingInfoUpdate returnCreate returnRequest returnApproveRequest returnClose
+    fulfillmentTrackingInfoUpdate fulfillmentOrderMove returnCreate returnRequest returnApproveRequest
+    returnClose
     orderEditBegin orderEditSetQuantity orderEditAddVariant orderEditCommit orderCancel orderUpdate
     tagsAdd tagsRemove orderClose orderOpen refundCreate fulfillmentCreateV2 fulfillmentTrackingInfoUpdateV2
     bulkOperationRunQuery bulkOperationCancel
@@ -248,6 +249,8 @@ const payloads: SchemaSelection = {
   FulfillmentTrackingInfoUpdatePayload: 'fulfillment userErrors',
   FulfillmentCreateV2Payload: 'fulfillment userErrors',
   FulfillmentTrackingInfoUpdateV2Payload: 'fulfillment userErrors',
+  FulfillmentOrderMovePayload:
+    'movedFulfillmentOrder originalFulfillmentOrder remainingFulfillmentOrder userErrors',
   ReturnCreatePayload: 'return userErrors',
   ReturnRequestPayload: 'return userErrors',
   ReturnApproveRequestPayload: 'return userErrors',

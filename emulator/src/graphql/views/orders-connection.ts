@@ -58,3 +58,19 @@ export function ordersConnection(state: ShopState, orders: readonly Order[], arg
     : orders;
   return paginate(matching, args, sortPosition(args.sortKey), (order) => orderView(state, order));
 }
+
+/**
+ * QueryRoot.ordersCount (2025-01): the orders matching `query`, counted up to `limit` ("Limited to a
+ * maximum of 10000", also the default). Above it the answer is the limit, precision AT_LEAST.
+ */
+export function ordersCount(
+  orders: readonly Order[],
+  args: { query?: string | null; limit?: number | null },
+): { count: number; precision: 'EXACT' | 'AT_LEAST' } {
+  const matching = args.query?.trim()
+    ? orders.filter((order) => matchesOrderQuery(searchable(order), args.query)).length
+    : orders.length;
+  const limit = Math.min(args.limit ?? 10_000, 10_000);
+  if (matching > limit) return { count: limit, precision: 'AT_LEAST' };
+  return { count: matching, precision: 'EXACT' };
+}

@@ -4,6 +4,7 @@ import {
   getFulfillmentOrder,
   getOrder,
   holdFulfillmentOrder,
+  moveFulfillmentOrder,
   openFulfillmentOrder,
   releaseFulfillmentOrderHold,
   type ShopState,
@@ -33,6 +34,27 @@ function holdHandler({ state, body, ids }: RouteContext): RestResponse {
     typeof hold.reason_notes === 'string' ? hold.reason_notes : null,
   );
   return single(state, ids[0]!);
+}
+
+/** POST fulfillment_orders/{id}/move.json: `{fulfillment_order: {new_location_id, fulfillment_order_line_items?}}`. */
+function moveHandler({ state, body, ids }: RouteContext): RestResponse {
+  const input = objectOf(body.fulfillment_order);
+  const items = Array.isArray(input.fulfillment_order_line_items)
+    ? input.fulfillment_order_line_items.map((item) => {
+        const fields = objectOf(item);
+        return { id: Number(fields.id), quantity: Number(fields.quantity) };
+      })
+    : null;
+  const { order, moved, original, remaining } = moveFulfillmentOrder(state, {
+    id: ids[0]!,
+    newLocationId: Number(input.new_location_id),
+    fulfillmentOrderLineItems: items,
+  });
+  return ok({
+    original_fulfillment_order: restFulfillmentOrder(state, order, original),
+    moved_fulfillment_order: restFulfillmentOrder(state, order, moved),
+    remaining_fulfillment_order: remaining && restFulfillmentOrder(state, order, remaining),
+  });
 }
 
 const action =
@@ -65,6 +87,7 @@ export const fulfillmentOrderRoutes: readonly Route[] = [
     handler: action(openFulfillmentOrder),
   },
   { method: 'POST', pattern: /^fulfillment_orders\/(\d+)\/hold\.json$/, handler: holdHandler },
+  { method: 'POST', pattern: /^fulfillment_orders\/(\d+)\/move\.json$/, handler: moveHandler },
   {
     method: 'POST',
     pattern: /^fulfillment_orders\/(\d+)\/release_hold\.json$/,
