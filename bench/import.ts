@@ -8,10 +8,15 @@
  *   npm run bench:import -- --mode standard --orders 1000
  *   npm run bench:import -- --mode unthrottled --orders 20000 --backend postgres
  *   npm run bench:import -- --mode bulk --orders 100000          (CI never runs it)
+ *   npx tsx bench/import.ts --mode standard --orders 300 --mix ordinary
  *
- * Modes: `standard` (Shopify's standard plan: 100 points/s restored, 2,000-point bucket; paged
- * sync), `unthrottled` (emulator throttle off; paged sync), `bulk` (throttle off; backfill through
- * a bulk operation streamed as JSONL). Targets: standard >= 90% of the restore rate's orders/s and
+ * Modes: `standard` (Shopify's standard plan: 100 points/s restored, 2,000-point bucket),
+ * `unthrottled` (emulator throttle off): both let stageOrders choose the path (a bulk export above
+ * `bulkExportThreshold` changed orders, else pages); `bulk` (throttle off; bulk export forced).
+ * `--mix`: `default` (the simulator's default mix: 2-3 goods, refunds, returns, edits,
+ * cancellations) or `ordinary` (issue 5's frugality target: orders placed and fulfilled as usual,
+ * 30% of them refunded once, no returns, edits or cancellations; the simulator places 2-3 goods an
+ * order, plus a gift card for some), or a simulator mix string ("plain=10,refund-pending=1"). Targets: standard >= 90% of the restore rate's orders/s and
  * no THROTTLED reaching the caller; unthrottled >= 2,000 orders/s on PostgreSQL and >= 500 on
  * PGlite; bulk 100,000 orders with peak RSS < 300 MB.
  */
@@ -20,6 +25,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Backend } from '../src/db/index.ts';
+import { orderCases } from '../emulator/src/simulator/mix.ts';
 import { setUpDemoShop } from '../src/demo/index.ts';
 import { openBenchStore } from './support/bench-store.ts';
 import { startEmulatorChild } from './support/emulator-child.ts';
@@ -30,6 +36,7 @@ const { values } = parseArgs({
     mode: { type: 'string', default: 'standard' },
     orders: { type: 'string' },
     backend: { type: 'string', default: 'pglite' },
+    mix: { type: 'string', default: 'default' },
   },
 });
 const mode = values.mode as 'standard' | 'unthrottled' | 'bulk';
@@ -43,6 +50,19 @@ const orders = Number(values.orders ?? defaultOrders);
 if (!Number.isSafeInteger(orders) || orders < 1)
   throw new Error(`--orders: "${values.orders}" is not a positive whole number`);
 
+/**
+ * issue 5's ordinary order: fulfilled as usual (the simulator's `plain`: paid, shipped next day),
+ * 0.3 refunds an order (the eight refund cases, one refund each, weights summing to 30 of 100).
+ */
+const refundCases = orderCases.filter((name) => name.startsWith('refund-'));
+const ordinaryMix = orderCases
+  .map(
+    (name) => `${name}=${name === 'plain' ? 70 : name.startsWith('refund-') ? 30 / refundCases.length : 0}`,
+  )
+  .join(',');
+const mixName = values.mix ?? 'default';
+const mix = mixName === 'default' ? undefined : mixName === 'ordinary' ? ordinaryMix : mixName;
+
 /** Shopify's standard plan (emulator/README.md "Throttling"). */
 const restorePointsPerSecond = 100;
 
@@ -53,7 +73,7 @@ const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 console.log(
   `seeding ${orders} orders in the emulator process (${mode === 'standard' ? 'standard' : 'off'} throttling)...`,
 );
-const shopify = await startEmulatorChild(orders, mode === 'standard' ? 'standard' : 'off');
+const shopify = await startEmulatorChild(orders, mode === 'standard' ? 'standard' : 'off', mix);
 console.log(`  ${shopify.orders} orders in ${(shopify.seedMs / 1000).toFixed(1)} s`);
 const store = await openBenchStore(backend);
 const secretKey = randomBytes(32);
@@ -65,7 +85,7 @@ try {
   const before = (await shopify.calls()).length;
   peakRss = process.memoryUsage().rss;
   const started = performance.now();
-  const summary = await runSync({ store, secretKey, shopCode: 'BENCH', bulk: mode === 'bulk' });
+  const summary = await runSync({ store, secretKey, shopCode: 'BENCH', bulk: mode === 'bulk' || undefined });
   const seconds = (performance.now() - started) / 1000;
   const calls = (await shopify.calls()).slice(before);
   const graphql = calls.filter((call) => call.api === 'graphql');
@@ -79,6 +99,8 @@ try {
     pointsPerOrder === 0 ? Infinity : (2_000 / seconds + restorePointsPerSecond) / pointsPerOrder;
   const result = {
     mode,
+    mix: mixName,
+    path: summary.stage.bulk ? 'bulk' : 'paged',
     backend,
     orders: shopify.orders,
     imported,
@@ -97,7 +119,13 @@ try {
   console.log(JSON.stringify(result, null, 2));
   const folder = resolve(import.meta.dirname, 'results');
   mkdirSync(folder, { recursive: true });
-  const label = mode === 'unthrottled' ? `${mode}-${backend}` : mode;
+  const label = [
+    mode,
+    ...(mode === 'unthrottled' ? [backend] : []),
+    ...(mixName === 'default' ? [] : [mixName]),
+  ]
+    .join('-')
+    .replace(/[^\w-]+/g, '_');
   writeFileSync(resolve(folder, `import-${label}.json`), JSON.stringify(result, null, 2) + '\n');
 } finally {
   clearInterval(sampler);

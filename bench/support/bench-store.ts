@@ -14,7 +14,7 @@ export async function openBenchStore(backend: Backend): Promise<Store> {
   const schema = `bench_${randomBytes(4).toString('hex')}`;
   await admin(`create schema ${schema}`);
   const store = await openStore({ databaseUrl: adminUrl, schema, poolSize: 8 });
-  await migrateToLatest(store.db);
+  await migrateToLatest(store.db, schema);
   return {
     ...store,
     close: async () => {

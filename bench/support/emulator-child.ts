@@ -21,10 +21,15 @@ export interface EmulatorChild {
 }
 
 /** Starts bench/support/emulator-process.ts through tsx and waits for its JSON line. */
-export async function startEmulatorChild(orders: number, throttle: string): Promise<EmulatorChild> {
+export async function startEmulatorChild(
+  orders: number,
+  throttle: string,
+  mix?: string,
+): Promise<EmulatorChild> {
   const script = resolve(import.meta.dirname, 'emulator-process.ts');
   const tsx = resolve(import.meta.dirname, '../../node_modules/.bin/tsx');
-  const child = spawn(tsx, [script, '--orders', String(orders), '--throttle', throttle], {
+  const args = [script, '--orders', String(orders), '--throttle', throttle, ...(mix ? ['--mix', mix] : [])];
+  const child = spawn(tsx, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' },
   });

@@ -4,7 +4,7 @@
  * the default mix: 2-3 goods an order, refunds, edits, cancellations), then prints one JSON line
  * `{ url, token, orders, seedMs }` and serves until it is killed.
  *
- *   npx tsx bench/support/emulator-process.ts --orders 1000 --throttle standard
+ *   npx tsx bench/support/emulator-process.ts --orders 1000 --throttle standard [--mix <mix>]
  */
 import { parseArgs } from 'node:util';
 import { startEmulator, type PlanName } from '../../emulator/src/index.ts';
@@ -14,6 +14,8 @@ const { values } = parseArgs({
     orders: { type: 'string', default: '1000' },
     throttle: { type: 'string', default: 'standard' },
     seed: { type: 'string', default: 'bench' },
+    /** Simulator case weights and trait rates (emulator/README.md), e.g. "plain=70,refund-pending=3". */
+    mix: { type: 'string' },
   },
 });
 
@@ -21,7 +23,12 @@ const started = performance.now();
 const emulator = await startEmulator({
   port: 0,
   throttle: values.throttle as PlanName,
-  seed: { kind: 'demo', orders: Number(values.orders), seed: values.seed },
+  seed: {
+    kind: 'demo',
+    orders: Number(values.orders),
+    seed: values.seed,
+    ...(values.mix !== undefined && { mix: values.mix }),
+  },
 });
 emulator.log.reset();
 process.stdout.write(

@@ -7,7 +7,8 @@ export async function runSync(input: {
   store: Store;
   secretKey: Buffer;
   shopCode: string;
-  bulk: boolean;
+  /** true forces a bulk export; undefined lets stageOrders choose (bulk above its threshold). */
+  bulk: boolean | undefined;
 }): Promise<SyncSummary> {
   return syncOrders(syncDeps({ db: input.store.db, secretKey: input.secretKey }), input.shopCode, {
     bulk: input.bulk,

@@ -27,7 +27,12 @@ export {
 } from './exchange-rates/import-exchange-rates.ts';
 export { listExchangeRates } from './exchange-rates/list-exchange-rates.ts';
 export { findExchangeRate } from './exchange-rates/find-exchange-rate.ts';
-export { adjustStock, type StockAdjustment, type StockAdjustmentLine } from './stock/adjust-stock.ts';
+export {
+  adjustStock,
+  hasStockAdjustment,
+  type StockAdjustment,
+  type StockAdjustmentLine,
+} from './stock/adjust-stock.ts';
 export { stockLevels, type StockLevel } from './stock/stock-levels.ts';
 export { nextNumber, type NumberSeriesCode } from './numbering.ts';
 export { registerBooksRoutes, type BooksRoutesDeps } from './http-routes.ts';

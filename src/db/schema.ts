@@ -15,6 +15,7 @@ export interface Database {
   shopify_orders: ShopifyOrdersTable;
   order_refunds: OrderRefundsTable;
   sync_cursors: SyncCursorsTable;
+  excluded_orders: ExcludedOrdersTable;
   number_series: NumberSeriesTable;
   documents: DocumentsTable;
   document_lines: DocumentLinesTable;
@@ -157,6 +158,16 @@ export interface SyncCursorsTable {
   cursor_value: string | null;
   first_sync_at: ColumnType<Date, Date | string, never>;
   updated_at: UpdatedAt;
+}
+
+/** Orders excluded from the sync by deleting their staging row, until Shopify changes them (0004). */
+export interface ExcludedOrdersTable {
+  shop_code: string;
+  shopify_order_id: string;
+  /** The excluded version: this one and older ones are not staged again. */
+  updated_at_shopify: ColumnType<Date, Date | string, Date | string>;
+  /** When it was (last) excluded. */
+  excluded_at: UpdatedAt;
 }
 
 export type ShopRow = Selectable<ShopsTable>;

@@ -7,18 +7,22 @@ import {
   type ShopifyLocation,
   type ShopifyShopInfo,
 } from './demo-shop-settings.ts';
+import { loadOpeningStock, type OpeningStockResult } from './load-opening-stock.ts';
 
 export interface DemoSetupResult {
   shopCode: string;
   shop: 'created' | 'updated';
   /** False when the store already had master data of its own, which the demo never overwrites. */
   masterDataLoaded: boolean;
+  /** Shopify's inventory levels as opening stock, once per shop (load-opening-stock.ts). */
+  openingStock: OpeningStockResult;
 }
 
 /**
  * Connects a shop on the emulator's demo catalogue the way an integrator would: demo master data
  * (only on a store without any, so a real setup is never overwritten), then asks Shopify for the
- * shop and its locations through our client and stores settings that match (demo-shop-settings.ts).
+ * shop and its locations through our client and stores settings that match (demo-shop-settings.ts),
+ * then loads Shopify's inventory levels as the shop's opening stock (load-opening-stock.ts).
  * Re-running on an existing shop only moves its endpoint and token: settings the operator changed stay.
  * Shared by `npm start` (shop DEMO on the built-in emulator) and `storebridge demo setup`.
  */
@@ -35,14 +39,17 @@ export async function setUpDemoShop(
       `endpoint=${connection.endpoint}`,
       `credentials.accessToken=${connection.accessToken}`,
     ]);
-    return { shopCode: connection.code, shop: 'updated', masterDataLoaded };
+    // A shop set up before it had opening stock (or whose first run stopped before it) gets it now.
+    const openingStock = await loadOpeningStock(deps, connection.code, client);
+    return { shopCode: connection.code, shop: 'updated', masterDataLoaded, openingStock };
   }
   const { shop } = (await client.request<{ shop: ShopifyShopInfo }>('ShopInfo')).data;
   const { locations } = (
     await client.request<{ locations: { nodes: ShopifyLocation[] } }>('Locations', { first: 10 })
   ).data;
   await addShop(deps, demoShopSettings(shop, locations.nodes, connection));
-  return { shopCode: connection.code, shop: 'created', masterDataLoaded };
+  const openingStock = await loadOpeningStock(deps, connection.code, client);
+  return { shopCode: connection.code, shop: 'created', masterDataLoaded, openingStock };
 }
 
 function demoClient(connection: DemoConnection): ShopifyClient {

@@ -117,15 +117,16 @@ export async function findCustomerByNo(db: Queryable, no: string): Promise<Custo
 
 /**
  * The customer whose billing address is this bill-to address (seed 002 "By Bill-to Info"):
- * name, address line 1, zip, city and country compared ignoring case and outer spaces. The
- * lowest no. wins, as for email.
+ * name, address line 1, zip, city and country compared ignoring case and runs of spaces (a name
+ * typed at checkout as "Alan  Turing " is the master data's "Alan Turing"); a missing value is ''.
+ * The lowest no. wins, as for email.
  */
 export async function findCustomerByBillToAddress(
   db: Queryable,
   address: CustomerAddress,
 ): Promise<Customer | undefined> {
   const same = (key: string, value: string | null) =>
-    sql`lower(trim(coalesce(addr ->> ${key}, ''))) = ${(value ?? '').trim().toLowerCase()}`;
+    sql`regexp_replace(lower(trim(coalesce(addr ->> ${key}, ''))), '[[:space:]]+', ' ', 'g') = ${comparable(value)}`;
   const row = await db
     .selectFrom('customers')
     .selectAll()
@@ -138,4 +139,9 @@ export async function findCustomerByBillToAddress(
     .orderBy('no')
     .executeTakeFirst();
   return row && fromRow(row);
+}
+
+/** A bill-to field as findCustomerByBillToAddress compares it: lower case, spaces collapsed. */
+function comparable(value: string | null): string {
+  return (value ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
 }

@@ -8,7 +8,7 @@ export {
 export { importMasterData, type ImportResult, type MasterDataFile } from './import-master-data.ts';
 export { listMasterData, listMasterDataAsFileRows } from './list-master-data.ts';
 export { hasMasterData, loadDemoMasterData } from './load-demo-master-data.ts';
-export { findItemByNo, findItemBySku } from './items-repository.ts';
+export { findItemByNo, findItemBySku, findItemsBySkus } from './items-repository.ts';
 export {
   findCustomerByBillToAddress,
   findCustomerByEmail,

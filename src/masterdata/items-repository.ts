@@ -95,6 +95,13 @@ export async function findItemBySku(db: Queryable, sku: string): Promise<Item | 
   return row && fromRow(row);
 }
 
+/** The items these SKUs point at, by SKU (one query); SKUs without an item are absent. */
+export async function findItemsBySkus(db: Queryable, skus: readonly string[]): Promise<Map<string, Item>> {
+  if (skus.length === 0) return new Map();
+  const rows = await db.selectFrom('items').selectAll().where('sku', 'in', skus).execute();
+  return new Map(rows.flatMap((row) => (row.sku === null ? [] : [[row.sku, fromRow(row)] as const])));
+}
+
 export async function findItemByNo(db: Queryable, no: string): Promise<Item | undefined> {
   const row = await db.selectFrom('items').selectAll().where('no', '=', no).executeTakeFirst();
   return row && fromRow(row);

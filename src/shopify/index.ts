@@ -14,7 +14,10 @@ export {
   type FetchChangedOrdersOptions,
 } from './fetch-changed-orders.ts';
 export { fetchOrder } from './fetch-order.ts';
+export { countChangedOrders } from './count-changed-orders.ts';
 export { exportOrdersInBulk, type ExportOrdersOptions } from './export-orders-in-bulk.ts';
 export { mapOrder } from './map/map-order.ts';
 export { setOrderAttribute, type SetOrderAttributeResult } from './set-order-attribute.ts';
 export { resolveOrderRef, type OrderRef } from './resolve-order-ref.ts';
+export { fetchInventoryLevels } from './fetch-inventory-levels.ts';
+export { mapInventoryLevel, type ShopifyInventoryLevel } from './map/map-inventory-level.ts';

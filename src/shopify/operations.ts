@@ -35,9 +35,12 @@ export const operationNames = [
   'OrderAttributes',
   'OrderSetAttributes',
   'OrdersDeepParts',
+  'OrdersRefunds',
+  'OrdersCount',
   'BulkOrdersExport',
   'BulkOperationRunQuery',
   'BulkOperationById',
+  'InventoryLevels',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

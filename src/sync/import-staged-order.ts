@@ -13,6 +13,7 @@ import {
   findMirroredOrder,
   latestOrderVersion,
   recordOrderRefunds,
+  type OrderRefundRecord,
   upsertMirroredOrder,
   type MirroredOrder,
 } from './mirror-repository.ts';
@@ -41,8 +42,11 @@ export type ImportResult =
     }
   | { status: 'failed'; shopifyOrderId: string; name: string; error: { code: string; message: string } };
 
-/** A business refusal from books (missing SKU, missing customer): rolls the import back. */
-class ImportRefused extends AppError {
+/**
+ * A business refusal from books (missing SKU, missing customer): rolls the import back. books
+ * returns it before writing anything (docs/order-import.md), so nothing of this order is written.
+ */
+export class ImportRefused extends AppError {
   readonly retryable = false;
   constructor(
     readonly code: string,
@@ -87,18 +91,38 @@ export async function importStagedOrder(
   }
 }
 
-async function importInTransaction(
+/** What importInTransaction produces; the write-back follows once its transaction commits. */
+export interface ImportDone {
+  order: Order;
+  documents: DocumentSummary[];
+  result: { action: ImportPlan['action']; conflict: boolean; documents: DocumentSummary[] };
+}
+
+/**
+ * The order's newest version and its mirror row, when the caller read them for a whole batch in
+ * this transaction (importStagedOrders); read here otherwise.
+ */
+export interface PreloadedImportInputs {
+  order: Order | undefined;
+  mirrored: MirroredOrder | undefined;
+  /** The batch writes these once for all its orders (same transaction): staging rows to delete, refunds to record. */
+  deferred?: { stagedIds: string[]; refunds: OrderRefundRecord[] } | undefined;
+}
+
+/** The writes of one order's import, in the caller's transaction; a refusal throws ImportRefused before anything is written. */
+export async function importInTransaction(
   trx: Kysely<Database>,
   deps: SyncDeps,
   connection: ShopConnection,
   shopifyOrderId: string,
   flags: { create: boolean; force: boolean },
-) {
+  preloaded?: PreloadedImportInputs,
+): Promise<ImportDone> {
   const shopCode = connection.settings.code;
-  const order = await latestOrderVersion(trx, shopCode, shopifyOrderId);
+  const order = preloaded ? preloaded.order : await latestOrderVersion(trx, shopCode, shopifyOrderId);
   if (!order)
     throw new NotFoundError(`Order ${shopifyOrderId} has no version from Shopify in shop "${shopCode}"`);
-  const mirrored = await findMirroredOrder(trx, shopCode, shopifyOrderId);
+  const mirrored = preloaded ? preloaded.mirrored : await findMirroredOrder(trx, shopCode, shopifyOrderId);
   const plan = planImport({ shopCode, order, mirrored, ...flags });
   let documents: DocumentSummary[] = [];
   if (plan.createDocuments) {
@@ -118,13 +142,15 @@ async function importInTransaction(
       documentNos: documents.flatMap((d) => (d.number === null ? [] : [d.number])),
     }),
   });
-  await recordOrderRefunds(
-    trx,
-    shopCode,
-    order.refunds.map((refund) => ({ refund, conversion: refundConversion(refund) })),
-    shopifyOrderId,
-  );
-  await deleteStagedOrders(trx, shopCode, [shopifyOrderId]);
+  const refunds = order.refunds.map((refund) => ({ refund, conversion: refundConversion(refund) }));
+  const deferred = preloaded?.deferred;
+  if (deferred) {
+    deferred.refunds.push(...refunds.map((refund) => ({ ...refund, shopifyOrderId })));
+    deferred.stagedIds.push(shopifyOrderId);
+  } else {
+    await recordOrderRefunds(trx, shopCode, refunds, shopifyOrderId);
+    await deleteStagedOrders(trx, shopCode, [shopifyOrderId]);
+  }
   return {
     order,
     documents,

@@ -37,6 +37,28 @@ export async function saveOrderVersion(
     .execute();
 }
 
+/** saveOrderVersion for a page of orders, in one statement. */
+export async function saveOrderVersions(
+  db: Kysely<Database>,
+  shopCode: string,
+  fetched: ReadonlyArray<{ order: Order; payload: unknown }>,
+): Promise<void> {
+  if (fetched.length === 0) return;
+  await db
+    .insertInto('order_versions')
+    .values(
+      fetched.map(({ order, payload }) => ({
+        shop_code: shopCode,
+        shopify_order_id: order.shopifyId,
+        updated_at_shopify: order.updatedAt,
+        payload: JSON.stringify(payload),
+        order_data: JSON.stringify(order),
+      })),
+    )
+    .onConflict((c) => c.columns(['shop_code', 'shopify_order_id', 'updated_at_shopify']).doNothing())
+    .execute();
+}
+
 /** The newest version Shopify sent of an order. */
 export async function latestOrderVersion(
   db: Kysely<Database>,
@@ -52,6 +74,41 @@ export async function latestOrderVersion(
     .limit(1)
     .executeTakeFirst();
   return row?.order_data as Order | undefined;
+}
+
+/** The newest version of each of these orders, by order id (one query for a batch of imports). */
+export async function latestOrderVersions(
+  db: Kysely<Database>,
+  shopCode: string,
+  shopifyOrderIds: readonly string[],
+): Promise<Map<string, Order>> {
+  if (shopifyOrderIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('order_versions')
+    .distinctOn('shopify_order_id')
+    .select(['shopify_order_id', 'order_data'])
+    .where('shop_code', '=', shopCode)
+    .where('shopify_order_id', 'in', shopifyOrderIds)
+    .orderBy('shopify_order_id')
+    .orderBy('updated_at_shopify', 'desc')
+    .execute();
+  return new Map(rows.map((row) => [row.shopify_order_id, row.order_data as Order]));
+}
+
+/** The mirror rows of these orders, by order id (one query for a batch). */
+export async function findMirroredOrders(
+  db: Kysely<Database>,
+  shopCode: string,
+  shopifyOrderIds: readonly string[],
+): Promise<Map<string, MirroredOrder>> {
+  if (shopifyOrderIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('shopify_orders')
+    .selectAll()
+    .where('shop_code', '=', shopCode)
+    .where('shopify_order_id', 'in', shopifyOrderIds)
+    .execute();
+  return new Map(rows.map((row) => [row.shopify_order_id, toMirroredOrder(row)]));
 }
 
 export async function findMirroredOrder(
@@ -152,11 +209,31 @@ export async function recordOrderRefunds(
   refunds: { refund: Order['refunds'][number]; conversion: RefundConversion }[],
   shopifyOrderId: string,
 ): Promise<void> {
+  await recordRefundsOfOrders(
+    db,
+    shopCode,
+    refunds.map((refund) => ({ ...refund, shopifyOrderId })),
+  );
+}
+
+/** One refund to record, with its order (recordRefundsOfOrders). */
+export interface OrderRefundRecord {
+  shopifyOrderId: string;
+  refund: Order['refunds'][number];
+  conversion: RefundConversion;
+}
+
+/** recordOrderRefunds for the refunds of many orders, in one statement. */
+export async function recordRefundsOfOrders(
+  db: Kysely<Database>,
+  shopCode: string,
+  refunds: readonly OrderRefundRecord[],
+): Promise<void> {
   if (refunds.length === 0) return;
   await db
     .insertInto('order_refunds')
     .values(
-      refunds.map(({ refund, conversion }) => ({
+      refunds.map(({ shopifyOrderId, refund, conversion }) => ({
         shop_code: shopCode,
         shopify_order_id: shopifyOrderId,
         shopify_refund_id: refund.shopifyId,

@@ -22,6 +22,11 @@ export interface FetchedOrderPage {
 export interface OrderSource {
   changedOrders(updatedAfter: string | null): AsyncIterable<FetchedOrderPage>;
   ordersInBulk(updatedAfter: string | null): AsyncIterable<FetchedOrder>;
+  /**
+   * How many orders changed since `updatedAfter` (Shopify's `ordersCount`, capped at 10,000), for
+   * choosing paging or a bulk export. Optional: without it the first sync is a bulk export.
+   */
+  countChangedOrders?(updatedAfter: string | null): Promise<number>;
   order(shopifyId: string): Promise<FetchedOrder | null>;
   setOrderAttribute(shopifyId: string, key: string, value: string): Promise<void>;
 }

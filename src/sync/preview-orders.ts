@@ -3,6 +3,7 @@ import type { Database } from '../db/index.ts';
 import { getShopConnection, type ShopConnection } from '../shops/index.ts';
 import { readCursor } from './cursor.ts';
 import { planImport } from './import-staged-order.ts';
+import { findExcludedVersion } from './exclusion-repository.ts';
 import { findMirroredOrder } from './mirror-repository.ts';
 import type { DocumentSummary, FetchedOrder, SyncDeps } from './ports.ts';
 import { stagingDecision, type StagingOutcome } from './stage-page.ts';
@@ -63,8 +64,9 @@ export async function previewOrders(
       .execute(async (trx) => {
         const mirrored = await findMirroredOrder(trx, shopCode, order.shopifyId);
         const staged = await findStagedOrder(trx, shopCode, order.shopifyId);
+        const excludedVersion = await findExcludedVersion(trx, shopCode, order.shopifyId);
         const context = { shopCode, settings: shop.settings, firstSyncAt: first };
-        entry.outcome = stagingDecision({ order, mirrored, staged, context });
+        entry.outcome = stagingDecision({ order, mirrored, staged, excludedVersion, context });
         // An order staged by an earlier run is imported by this one too.
         const imported = entry.outcome === 'staged' || staged !== undefined;
         const plan = planImport({ shopCode, order, mirrored, create: true, force: false });

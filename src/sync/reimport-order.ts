@@ -1,5 +1,6 @@
 import { NotFoundError } from '../shared/errors.ts';
 import { getShopConnection } from '../shops/index.ts';
+import { clearExclusion } from './exclusion-repository.ts';
 import { importStagedOrder, type ImportResult } from './import-staged-order.ts';
 import { saveOrderVersion } from './mirror-repository.ts';
 import type { SyncDeps } from './ports.ts';
@@ -23,6 +24,8 @@ export async function reimportOrder(
     throw new NotFoundError(`Order ${shopifyOrderId} does not exist in Shopify for shop "${shopCode}"`);
   await deps.db.transaction().execute(async (trx) => {
     await saveOrderVersion(trx, shopCode, fetched);
+    // The operator asked for this order by name: an earlier exclusion no longer holds.
+    await clearExclusion(trx, shopCode, fetched.order.shopifyId);
     await upsertStagedOrder(trx, shopCode, fetched.order);
   });
   return importStagedOrder(deps, shopCode, shopifyOrderId, {

@@ -4,6 +4,7 @@ import type { Database } from '../db/index.ts';
 import { ConfigurationError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
 import {
+  countChangedOrders,
   createShopifyClient,
   exportOrdersInBulk,
   fetchChangedOrders,
@@ -64,6 +65,7 @@ export function shopifyOrderSource(connection: ShopConnection, logger?: Logger):
   return {
     changedOrders: (updatedAfter) => fetchChangedOrders(client, { updatedAfter }),
     ordersInBulk: (updatedAfter) => exportOrdersInBulk(client, { updatedAfter }),
+    countChangedOrders: (updatedAfter) => countChangedOrders(client, { updatedAfter }),
     order: (shopifyId) => fetchOrder(client, shopifyId),
     async setOrderAttribute(shopifyId, key, value) {
       await setOrderAttribute(client, shopifyId, key, value);

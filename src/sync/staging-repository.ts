@@ -48,6 +48,74 @@ export async function upsertStagedOrder(db: Kysely<Database>, shopCode: string, 
     .execute();
 }
 
+/** Stages many headers in one statement (upsertStagedOrder for each; one row per order, the newest version). */
+export async function upsertStagedOrders(
+  db: Kysely<Database>,
+  shopCode: string,
+  orders: readonly Order[],
+): Promise<void> {
+  const newest = new Map<string, Order>();
+  for (const order of orders) {
+    const seen = newest.get(order.shopifyId);
+    if (!seen || Date.parse(seen.updatedAt) < Date.parse(order.updatedAt)) newest.set(order.shopifyId, order);
+  }
+  if (newest.size === 0) return;
+  await db
+    .insertInto('orders_to_import')
+    .values(
+      [...newest.values()].map((order) => ({
+        shop_code: shopCode,
+        shopify_order_id: order.shopifyId,
+        name: order.name,
+        created_at_shopify: order.createdAt,
+        updated_at_shopify: order.updatedAt,
+        financial_status: order.financialStatus,
+        fulfillment_status: order.fulfillmentStatus,
+        channel: order.channel,
+        tags: JSON.stringify(order.tags),
+        risk_level: order.riskLevel,
+        has_error: false,
+        error_code: null,
+        error_message: null,
+      })),
+    )
+    .onConflict((c) =>
+      c
+        .columns(['shop_code', 'shopify_order_id'])
+        .doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          created_at_shopify: eb.ref('excluded.created_at_shopify'),
+          updated_at_shopify: eb.ref('excluded.updated_at_shopify'),
+          financial_status: eb.ref('excluded.financial_status'),
+          fulfillment_status: eb.ref('excluded.fulfillment_status'),
+          channel: eb.ref('excluded.channel'),
+          tags: eb.ref('excluded.tags'),
+          risk_level: eb.ref('excluded.risk_level'),
+          has_error: eb.ref('excluded.has_error'),
+          error_code: eb.ref('excluded.error_code'),
+          error_message: eb.ref('excluded.error_message'),
+        }))
+        .whereRef('orders_to_import.updated_at_shopify', '<', 'excluded.updated_at_shopify'),
+    )
+    .execute();
+}
+
+/** The staging rows of these orders, by order id (one query for a page). */
+export async function findStagedOrders(
+  db: Kysely<Database>,
+  shopCode: string,
+  shopifyOrderIds: readonly string[],
+): Promise<Map<string, StagedOrder>> {
+  if (shopifyOrderIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('orders_to_import')
+    .selectAll()
+    .where('shop_code', '=', shopCode)
+    .where('shopify_order_id', 'in', shopifyOrderIds)
+    .execute();
+  return new Map(rows.map((row) => [row.shopify_order_id, toStagedOrder(row)]));
+}
+
 export async function findStagedOrder(
   db: Kysely<Database>,
   shopCode: string,

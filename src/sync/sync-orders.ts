@@ -15,7 +15,7 @@ export interface SyncSummary {
   imported: number;
   conflicts: number;
   errors: { shopifyOrderId: string; name: string; code: string; message: string }[];
-  /** Orders fetched but not staged: already current, unchanged, archived, before the integration date or filtered out. */
+  /** Orders fetched but not staged: already current, unchanged, excluded by an operator, archived, before the integration date or filtered out. */
   skipped: number;
   warnings: string[];
 }

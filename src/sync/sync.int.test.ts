@@ -188,6 +188,40 @@ describeOnEachBackend('order sync', (backend) => {
     expect(await syncOrders(deps, 'EU')).toMatchObject({ staged: 1 });
   });
 
+  it('a deleted row stays excluded when the sync reads its version again (bulk backfill, inclusive search)', async () => {
+    await settings('autoCreateDocuments=true');
+    source.inclusiveSearch = true; // as Shopify's `updated_at:>=` search: the cursor's version comes back
+    books.missingSkus.add('SB-TEE');
+    source.put(order(1, 1), order(2, 2));
+    const backfill = await syncOrders(deps, 'EU');
+    expect(backfill.stage).toMatchObject({ bulk: true, cursor: at(2) });
+    expect(await excludeStagedOrders(deps, 'EU', ['1', '2'])).toBe(2);
+    books.missingSkus.clear(); // the item exists now: only the exclusion keeps the orders out
+
+    const paged = await syncOrders(deps, 'EU');
+    expect(source.calls.at(-1)).toBe(`changedOrders ${at(2)}`);
+    expect(paged).toMatchObject({ staged: 0, imported: 0 });
+    expect(paged.stage.outcomes).toMatchObject({ excluded: 1 });
+    await store.db.updateTable('sync_cursors').set({ cursor_value: null }).execute(); // a backfill run again
+    const rerun = await stageOrders(deps, 'EU', { bulk: true });
+    expect(rerun.outcomes).toMatchObject({ staged: 0, excluded: 2 });
+    expect(await listOrdersToImport(deps, 'EU')).toEqual([]);
+    expect(books.created).toEqual([]);
+
+    // Shopify changes #2: it is staged and imported; #1, unchanged, stays out.
+    source.put(order(2, 9, { note: 'changed' }));
+    expect(await syncOrders(deps, 'EU')).toMatchObject({ staged: 1, imported: 1 });
+    expect(books.created.map((created) => created.shopifyOrderId)).toEqual(['2']);
+    await store.db.updateTable('sync_cursors').set({ cursor_value: null }).execute(); // a replay from the start
+    expect((await stageOrders(deps, 'EU', { bulk: true })).outcomes).toMatchObject({
+      staged: 0,
+      excluded: 1,
+    });
+    // The operator may still take #1 on purpose.
+    expect(await reimportOrder(deps, 'EU', '1')).toMatchObject({ status: 'imported' });
+    expect(await store.db.selectFrom('excluded_orders').select('shopify_order_id').execute()).toEqual([]);
+  });
+
   it('an edit after processing marks the order conflict; unlink and re-import recover it', async () => {
     await settings('autoCreateDocuments=true');
     source.put(order(1, 1));

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import {
+  findCustomerByBillToAddress,
   findCustomerByEmail,
   findCustomerByPhone,
   findGlAccountByNo,
@@ -7,6 +8,7 @@ import {
   findLocationByCode,
   hasMasterData,
   loadDemoMasterData,
+  type CustomerAddress,
 } from '../../src/masterdata/index.ts';
 import { describeOnEachBackend, openTestStore, type TestStore } from '../support/test-store.ts';
 
@@ -63,6 +65,40 @@ describeOnEachBackend('master data lookups and the demo set', (backend) => {
     expect(await findCustomerByPhone(store.db, '+12125550101')).toMatchObject({ no: 'C0001' });
     expect(await findCustomerByPhone(store.db, '+1 (617) 555-0102')).toMatchObject({ no: 'C0002' });
     expect(await findCustomerByPhone(store.db, '+10000000000')).toBeUndefined();
+  });
+
+  // seed 002 "By Bill-to Info": C0002's billing address in the demo set, as Shopify may send it.
+  const alansBillTo: CustomerAddress = {
+    name: 'Alan Turing',
+    company: null,
+    address1: '2 Hut Lane',
+    address2: null,
+    city: 'Boston',
+    province: 'Massachusetts',
+    zip: '02108',
+    countryCode: 'US',
+    phone: '+1 617 555 0102',
+  };
+  const billToCases: Array<{
+    name: string;
+    address: Partial<CustomerAddress>;
+    customerNo: string | undefined;
+  }> = [
+    { name: 'the same address', address: {}, customerNo: 'C0002' },
+    {
+      name: 'case and spaces differ',
+      address: { name: ' alan  TURING', address1: '2  Hut lane ', city: 'BOSTON', countryCode: 'us' },
+      customerNo: 'C0002',
+    },
+    // The emulator once dropped a REST address's `name`: an order without one is not Alan's.
+    { name: 'no name on the order', address: { name: null }, customerNo: undefined },
+    { name: 'another street', address: { address1: '3 Hut Lane' }, customerNo: undefined },
+    { name: 'another country', address: { countryCode: 'GB' }, customerNo: undefined },
+  ];
+  it.each(billToCases)('finds a customer by bill-to address: $name', async ({ address, customerNo }) => {
+    await loadDemoMasterData(store.db);
+    const found = await findCustomerByBillToAddress(store.db, { ...alansBillTo, ...address });
+    expect(found?.no).toBe(customerNo);
   });
 
   it('when customers share an email the lowest no. wins, every time', async () => {

@@ -42,6 +42,11 @@ describe('npm start on a fresh machine', () => {
     });
     const items = await runCli(['master', 'list', 'items', '--json'], { STOREBRIDGE_DATA_DIR: dataDir });
     expect(items.stdout).toContain('SB-TEE');
+    // ... and Shopify's inventory levels as its opening stock.
+    const stock = await runCli(['stock', '--json'], { STOREBRIDGE_DATA_DIR: dataDir });
+    expect(stock.code).toBe(0);
+    const levels = JSON.parse(stock.stdout) as { itemNo: string; locationCode: string; onHand: number }[];
+    expect(levels.some((level) => level.locationCode === 'MAIN' && level.onHand > 0)).toBe(true);
   }, 120_000);
 });
 

@@ -43,7 +43,9 @@ function relaxType(type: unknown): unknown {
 
 let h: Harness;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
-const ajv = new Ajv2020({ strict: false, allErrors: true });
+// Formats are not checked: the schemas were inferred from single examples and name formats
+// that the real payloads do not have (credit_card_bin as "date-time"); shapes and types are.
+const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
 
 beforeAll(async () => {
   receiver = await startReceiver();

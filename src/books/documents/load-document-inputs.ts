@@ -5,7 +5,7 @@ import {
   findCustomerByBillToAddress,
   findCustomerByEmail,
   findCustomerByPhone,
-  findItemBySku,
+  findItemsBySkus,
 } from '../../masterdata/index.ts';
 import type { CustomerMatches } from '../../rules/choose-customer.ts';
 import { documentDateOf, type ExchangeRate, type ItemForLine } from '../../rules/sales-document.ts';
@@ -17,9 +17,10 @@ type Db = Kysely<Database>;
 /** The items the order's SKUs point at; SKUs without an item are simply absent. */
 export async function loadItemsBySku(db: Db, order: Order): Promise<Map<string, ItemForLine>> {
   const skus = [...new Set(order.lines.flatMap((line) => (line.sku && !line.isGiftCard ? [line.sku] : [])))];
+  const items = await findItemsBySkus(db, skus);
   const found = new Map<string, ItemForLine>();
   for (const sku of skus) {
-    const item = await findItemBySku(db, sku);
+    const item = items.get(sku);
     if (item) found.set(sku, { no: item.no, description: item.description, type: item.type });
   }
   return found;

@@ -96,3 +96,15 @@ async function sameVoucher(
   if (!same) throw new ConflictError(`Inventory adjustment ${voucherNo} was already posted with other lines`);
   return true;
 }
+
+/** Whether an inventory adjustment voucher with this no. was posted (e.g. a shop's opening stock). */
+export async function hasStockAdjustment(db: Kysely<Database>, voucherNo: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('stock_movements')
+    .select('voucher_no')
+    .where('voucher_type', '=', 'inventory_adjustment')
+    .where('voucher_no', '=', voucherNo)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

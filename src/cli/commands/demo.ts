@@ -15,7 +15,7 @@ export function registerDemo(program: Command): void {
   demo
     .command('setup')
     .description(
-      'connect a shop to an emulator seeded with --seed demo: demo master data, accounts, location and shipping mappings',
+      'connect a shop to an emulator seeded with --seed demo: demo master data, accounts, location and shipping mappings, opening stock',
     )
     .requiredOption('--shop <code>', 'shop code to create (or to move to this endpoint)')
     .requiredOption('--endpoint <url>', 'the emulator, e.g. http://127.0.0.1:4010')
@@ -49,7 +49,16 @@ function describe(result: DemoSetupResult, endpoint: string): string {
     result.shop === 'created'
       ? `Shop ${result.shopCode} added, connected to ${endpoint} with the demo accounts and mappings.`
       : `Shop ${result.shopCode} already existed: now connected to ${endpoint}; its other settings are unchanged.`,
+    describeOpeningStock(result.openingStock),
     `Next: storebridge sync orders --shop ${result.shopCode}`,
     '',
   ].join('\n');
+}
+
+function describeOpeningStock(stock: DemoSetupResult['openingStock']): string {
+  const { unmappedLocation, unmappedItem } = stock.skipped;
+  const skipped = `skipped ${unmappedLocation} at unmapped locations, ${unmappedItem} of unknown SKUs`;
+  if (stock.voucherNo === null) return `Opening stock: Shopify had none to load (${skipped}).`;
+  if (!stock.loaded) return `Opening stock: already loaded (${stock.voucherNo}).`;
+  return `Opening stock: ${stock.lines} item/location lines from Shopify's on-hand quantities as ${stock.voucherNo} (${skipped}).`;
 }

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as foundation from './0001_foundation.ts';
 import * as sync from './0002_sync.ts';
 import * as books from './0003_books.ts';
+import * as excludedOrders from './0004_excluded_orders.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so that the
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_sync': sync,
   '0003_books': books,
+  '0004_excluded_orders': excludedOrders,
 };

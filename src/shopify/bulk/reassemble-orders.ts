@@ -6,6 +6,8 @@ import type { OrderNode } from '../payload.ts';
 const connectionOf: Record<string, string> = {
   LineItem: 'lineItems',
   ShippingLine: 'shippingLines',
+  FulfillmentOrder: 'fulfillmentOrders',
+  Return: 'returns',
 };
 
 /**
@@ -22,7 +24,8 @@ export async function* reassembleOrders(
     const parentId = line.__parentId;
     if (typeof parentId !== 'string') {
       if (current) yield finish(current);
-      current = { ...line, lineItems: emptyConnection(), shippingLines: emptyConnection() };
+      current = { ...line };
+      for (const key of Object.values(connectionOf)) current[key] = emptyConnection();
       continue;
     }
     if (!current || current.id !== parentId) {

@@ -14,6 +14,11 @@ import type {
 export class FakeOrderSource implements OrderSource {
   readonly orders = new Map<string, Order>();
   readonly calls: string[] = [];
+  /**
+   * Pages answer `updated_at:>=cursor`, re-reading the cursor's own versions, as src/shopify's
+   * search does (`changedSinceSearch`: whole seconds); Default: false, a strict `>`.
+   */
+  inclusiveSearch = false;
   /** Throws after this many pages were handed out (a run killed halfway). */
   failAfterPages: number | null = null;
   constructor(readonly pageSize = 2) {}
@@ -62,7 +67,9 @@ export class FakeOrderSource implements OrderSource {
 
   private changed(updatedAfter: string | null): Order[] {
     const after = updatedAfter === null ? -Infinity : Date.parse(updatedAfter);
-    return [...this.orders.values()].filter((order) => Date.parse(order.updatedAt) > after);
+    return [...this.orders.values()].filter((order) =>
+      this.inclusiveSearch ? Date.parse(order.updatedAt) >= after : Date.parse(order.updatedAt) > after,
+    );
   }
 }
 

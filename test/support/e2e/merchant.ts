@@ -182,11 +182,11 @@ export class Merchant {
 
   async companyId(name: string): Promise<number> {
     const data = await this.api.graphql<{
-      companies: { nodes: { legacyResourceId: string; name: string }[] };
-    }>(`query Companies { companies(first: 10) { nodes { legacyResourceId name } } }`);
+      companies: { nodes: { id: string; name: string }[] };
+    }>(`query Companies { companies(first: 10) { nodes { id name } } }`);
     const company = data.companies.nodes.find((node) => node.name === name);
     if (!company) throw new Error(`Shopify has no company named ${name}`);
-    return Number(company.legacyResourceId);
+    return Number(company.id.split('/').pop());
   }
 
   private async fulfillmentOrders(order: PlacedOrder) {

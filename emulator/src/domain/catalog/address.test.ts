@@ -15,11 +15,35 @@ interface NameCase {
 // An order placed over REST with only `name` (as apps and the storebridge e2e merchant do) must
 // answer that name: matching by bill-to info compares it with the customer's billing address.
 const cases: NameCase[] = [
-  { name: 'first and last name', input: { first_name: 'Alan', last_name: 'Turing' }, firstName: 'Alan', lastName: 'Turing', fullName: 'Alan Turing' },
-  { name: 'full name only', input: { name: 'Alan Turing' }, firstName: 'Alan', lastName: 'Turing', fullName: 'Alan Turing' },
-  { name: 'full name with spaces', input: { name: '  Ada  King Lovelace ' }, firstName: 'Ada', lastName: 'King Lovelace', fullName: 'Ada King Lovelace' },
+  {
+    name: 'first and last name',
+    input: { first_name: 'Alan', last_name: 'Turing' },
+    firstName: 'Alan',
+    lastName: 'Turing',
+    fullName: 'Alan Turing',
+  },
+  {
+    name: 'full name only',
+    input: { name: 'Alan Turing' },
+    firstName: 'Alan',
+    lastName: 'Turing',
+    fullName: 'Alan Turing',
+  },
+  {
+    name: 'full name with spaces',
+    input: { name: '  Ada  King Lovelace ' },
+    firstName: 'Ada',
+    lastName: 'King Lovelace',
+    fullName: 'Ada King Lovelace',
+  },
   { name: 'one-word name', input: { name: 'Cher' }, firstName: 'Cher', lastName: null, fullName: 'Cher' },
-  { name: 'parts win over name', input: { name: 'Someone Else', first_name: 'Grace', last_name: 'Hopper' }, firstName: 'Grace', lastName: 'Hopper', fullName: 'Grace Hopper' },
+  {
+    name: 'parts win over name',
+    input: { name: 'Someone Else', first_name: 'Grace', last_name: 'Hopper' },
+    firstName: 'Grace',
+    lastName: 'Hopper',
+    fullName: 'Grace Hopper',
+  },
   { name: 'no name', input: { address1: '2 Hut Lane' }, firstName: null, lastName: null, fullName: null },
 ];
 

@@ -98,8 +98,7 @@ export function queryRoot(state: ShopState) {
       ),
     company: (args: IdArg) => lookupNode(state, args.id, 'Company'),
     orders: (args: OrdersArgs) => ordersConnection(state, data.orders, args),
-    ordersCount: (args: { query?: string | null; limit?: number | null }) =>
-      ordersCount(data.orders, args),
+    ordersCount: (args: { query?: string | null; limit?: number | null }) => ordersCount(data.orders, args),
     order: (args: IdArg) => lookupNode(state, args.id, 'Order'),
     draftOrder: (args: IdArg) => lookupNode(state, args.id, 'DraftOrder'),
     fulfillmentOrder: (args: IdArg) => lookupNode(state, args.id, 'FulfillmentOrder'),
