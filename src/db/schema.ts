@@ -1,3 +1,4 @@
+import type { Address } from '../domain/order.ts';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
@@ -60,17 +61,8 @@ export interface LocationsTable {
   updated_at: UpdatedAt;
 }
 
-export interface CustomerAddressRecord {
+export interface CustomerAddressRecord extends Address {
   kind: 'billing' | 'shipping';
-  name: string | null;
-  company: string | null;
-  address1: string | null;
-  address2: string | null;
-  city: string | null;
-  province: string | null;
-  zip: string | null;
-  countryCode: string | null;
-  phone: string | null;
 }
 
 export interface CustomersTable {

@@ -1,3 +1,4 @@
+import type { Address } from '../domain/order.ts';
 import type { GlAccountType, ItemType } from '../db/index.ts';
 import type { Money } from '../money/index.ts';
 
@@ -25,18 +26,8 @@ export interface Location {
   name: string;
 }
 
-export interface CustomerAddress {
-  name: string | null;
-  company: string | null;
-  address1: string | null;
-  address2: string | null;
-  city: string | null;
-  province: string | null;
-  zip: string | null;
-  /** ISO 3166-1 alpha-2, upper case. */
-  countryCode: string | null;
-  phone: string | null;
-}
+/** A customer's address has the shape of an order's address (countryCode ISO 3166-1 alpha-2, upper case). */
+export type CustomerAddress = Address;
 
 export interface Customer {
   no: string;
