@@ -26,6 +26,11 @@ export interface ImportManyOptions {
   shopifyOrderIds?: readonly string[] | undefined;
   createDocuments?: boolean | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
+  /**
+   * Keep each document's JSON in the results (Default: true). `syncOrders` only counts, so it
+   * drops them: a 100,000-order backfill would otherwise hold every document in memory.
+   */
+  documentJson?: boolean | undefined;
 }
 
 /** Staged orders imported per transaction. */
@@ -56,17 +61,19 @@ export async function importStagedOrders(
     force: false,
   };
   const results: ImportResult[] = [];
+  const keep = (result: ImportResult) =>
+    results.push(options.documentJson === false ? withoutJson(result) : result);
   for (let start = 0; start < rows.length; start += importBatchSize) {
     const batch = rows.slice(start, start + importBatchSize);
     const outcomes = await importBatch(deps, connection, batch, flags);
     for (const outcome of outcomes ?? []) {
-      results.push(await finish(deps, connection, outcome));
+      keep(await finish(deps, connection, outcome));
       options.onProgress?.(results.length, rows.length);
     }
     if (outcomes) continue;
     // Something other than a refusal failed: nothing of this batch was written; one by one.
     for (const row of batch) {
-      results.push(
+      keep(
         await importStagedOrder(deps, shopCode, row.shopifyOrderId, {
           connection,
           createDocuments: options.createDocuments,
@@ -164,4 +171,9 @@ async function finish(
     ...done.result,
     writeBack,
   };
+}
+
+function withoutJson(result: ImportResult): ImportResult {
+  if (result.status !== 'imported') return result;
+  return { ...result, documents: result.documents.map(({ type, number }) => ({ type, number })) };
 }

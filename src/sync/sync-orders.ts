@@ -35,6 +35,7 @@ export async function syncOrders(
   });
   const results = await importStagedOrders(deps, shopCode, {
     onProgress: (done, total) => options.onProgress?.({ phase: 'import', done, total }),
+    documentJson: false,
   });
   return summarize(stage, results);
 }

@@ -21,9 +21,30 @@ export interface SearchableOrder {
 
 /** Filters orders by Shopify's `orders(query:)` string. Unknown fields match nothing, as on Shopify. */
 export function matchesOrderQuery(order: SearchableOrder, query: string | null | undefined): boolean {
+  return orderQueryMatcher(query)(order);
+}
+
+/** matchesOrderQuery with the query parsed once, for filtering many orders by one query. */
+export function orderQueryMatcher(query: string | null | undefined): (order: SearchableOrder) => boolean {
   const groups = parseSearch(query);
-  if (groups.length === 0) return true;
-  return groups.some((group) => group.every((term) => termMatches(order, term) !== term.negated));
+  if (groups.length === 0) return () => true;
+  return (order) => groups.some((group) => group.every((term) => termMatches(order, term) !== term.negated));
+}
+
+/**
+ * The only ids that can match, when every OR-group of the query requires one `id:` (an export's
+ * follow-up queries pick orders by id): callers skip the other orders. Null otherwise.
+ */
+export function candidateOrderIds(query: string | null | undefined): ReadonlySet<number> | null {
+  const groups = parseSearch(query);
+  if (groups.length === 0) return null;
+  const ids = new Set<number>();
+  for (const group of groups) {
+    const term = group.find((t) => t.field === 'id' && t.comparator === '=' && !t.negated);
+    if (!term) return null;
+    ids.add(Number(term.value));
+  }
+  return ids;
 }
 
 function termMatches(order: SearchableOrder, term: SearchTerm): boolean {

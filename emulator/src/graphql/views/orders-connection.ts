@@ -6,7 +6,7 @@ import {
   type ShopState,
 } from '../../domain/index.ts';
 import { paginate, type ConnectionArgs, type SortPosition } from '../connection.ts';
-import { matchesOrderQuery, type SearchableOrder } from '../search/order-search.ts';
+import { candidateOrderIds, orderQueryMatcher, type SearchableOrder } from '../search/order-search.ts';
 import { orderView } from './order-view.ts';
 
 export interface OrdersArgs extends ConnectionArgs {
@@ -14,7 +14,10 @@ export interface OrdersArgs extends ConnectionArgs {
   readonly sortKey?: string | null;
 }
 
-/** What `orders(query:)` can filter on, projected from the domain order. */
+/**
+ * What `orders(query:)` can filter on, projected from the domain order. The derived statuses are
+ * computed only when a term asks for them (most searches are by id or updated_at).
+ */
 export function searchable(order: Order): SearchableOrder {
   return {
     id: order.id,
@@ -28,9 +31,19 @@ export function searchable(order: Order): SearchableOrder {
     tags: order.tags,
     sourceName: order.sourceName,
     test: order.test,
-    financialStatus: financialStatus(order),
-    fulfillmentStatus: fulfillmentStatus(order),
+    get financialStatus() {
+      return financialStatus(order);
+    },
+    get fulfillmentStatus() {
+      return fulfillmentStatus(order);
+    },
   };
+}
+
+function filterByQuery(orders: readonly Order[], query: string | null | undefined): Order[] {
+  const matches = orderQueryMatcher(query);
+  const ids = candidateOrderIds(query);
+  return orders.filter((order) => (ids === null || ids.has(order.id)) && matches(searchable(order)));
 }
 
 /** OrderSortKeys the emulator orders by; the rest (RELEVANCE, CUSTOMER_NAME...) fall back to ID. */
@@ -53,9 +66,7 @@ function sortPosition(sortKey: string | null | undefined): (order: Order) => Sor
 
 export function ordersConnection(state: ShopState, orders: readonly Order[], args: OrdersArgs) {
   // No search terms: every order matches, and deriving statuses for each would be wasted work.
-  const matching = args.query?.trim()
-    ? orders.filter((order) => matchesOrderQuery(searchable(order), args.query))
-    : orders;
+  const matching = args.query?.trim() ? filterByQuery(orders, args.query) : orders;
   return paginate(matching, args, sortPosition(args.sortKey), (order) => orderView(state, order));
 }
 
@@ -67,9 +78,7 @@ export function ordersCount(
   orders: readonly Order[],
   args: { query?: string | null; limit?: number | null },
 ): { count: number; precision: 'EXACT' | 'AT_LEAST' } {
-  const matching = args.query?.trim()
-    ? orders.filter((order) => matchesOrderQuery(searchable(order), args.query)).length
-    : orders.length;
+  const matching = args.query?.trim() ? filterByQuery(orders, args.query).length : orders.length;
   const limit = Math.min(args.limit ?? 10_000, 10_000);
   if (matching > limit) return { count: limit, precision: 'AT_LEAST' };
   return { count: matching, precision: 'EXACT' };
