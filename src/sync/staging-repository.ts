@@ -23,32 +23,10 @@ export interface StagedOrder {
 
 /** Stages the header of a newer version; a newer version clears the previous error (it may fix it) but keeps the attempts. */
 export async function upsertStagedOrder(db: Kysely<Database>, shopCode: string, order: Order): Promise<void> {
-  const header = {
-    name: order.name,
-    created_at_shopify: order.createdAt,
-    updated_at_shopify: order.updatedAt,
-    financial_status: order.financialStatus,
-    fulfillment_status: order.fulfillmentStatus,
-    channel: order.channel,
-    tags: JSON.stringify(order.tags),
-    risk_level: order.riskLevel,
-    has_error: false,
-    error_code: null,
-    error_message: null,
-  };
-  await db
-    .insertInto('orders_to_import')
-    .values({ shop_code: shopCode, shopify_order_id: order.shopifyId, ...header })
-    .onConflict((c) =>
-      c
-        .columns(['shop_code', 'shopify_order_id'])
-        .doUpdateSet(header)
-        .where('orders_to_import.updated_at_shopify', '<', new Date(order.updatedAt)),
-    )
-    .execute();
+  await upsertStagedOrders(db, shopCode, [order]);
 }
 
-/** Stages many headers in one statement (upsertStagedOrder for each; one row per order, the newest version). */
+/** Stages many headers in one statement: one row per order, the newest version; an older version never overwrites a newer one. */
 export async function upsertStagedOrders(
   db: Kysely<Database>,
   shopCode: string,
