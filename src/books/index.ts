@@ -9,6 +9,11 @@ export {
   type CreateSalesDocumentsResult,
   type DocumentShopSettings,
 } from './documents/create-sales-documents.ts';
+export {
+  createSalesDocumentsForOrders,
+  type CreateSalesDocumentsForOrdersInput,
+  type OrderToDocument,
+} from './documents/create-sales-documents-for-orders.ts';
 export { listDocuments } from './documents/list-documents.ts';
 export { unlinkOrderDocuments } from './documents/unlink-order-documents.ts';
 export { documentJson, type DocumentJson } from './documents/document-json.ts';
@@ -34,5 +39,5 @@ export {
   type StockAdjustmentLine,
 } from './stock/adjust-stock.ts';
 export { stockLevels, type StockLevel } from './stock/stock-levels.ts';
-export { nextNumber, type NumberSeriesCode } from './numbering.ts';
+export { nextNumber, reserveNumbers, type NumberSeriesCode } from './numbering.ts';
 export { registerBooksRoutes, type BooksRoutesDeps } from './http-routes.ts';

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { CustomerAddressRecord, CustomerRow } from '../db/index.ts';
 import { chunks, type MasterDataRepository, type Queryable } from './repository.ts';
 import { normalizePhone } from './fields.ts';
@@ -24,7 +24,7 @@ function addressFromRecord(
   };
 }
 
-function fromRow(row: CustomerRow): Customer {
+export function customerFromRow(row: CustomerRow): Customer {
   return {
     no: row.no,
     name: row.name,
@@ -43,7 +43,7 @@ function addressRecords(customer: Customer): CustomerAddressRecord[] {
   return records.flatMap(([kind, address]) => (address ? [{ kind, ...address }] : []));
 }
 
-function toRow(customer: Customer) {
+export function customerToRow(customer: Customer) {
   return {
     no: customer.no,
     name: customer.name,
@@ -57,14 +57,14 @@ export const customersRepository: MasterDataRepository<Customer> = {
   async findByKeys(db, nos) {
     if (nos.length === 0) return new Map();
     const rows = await db.selectFrom('customers').selectAll().where('no', 'in', nos).execute();
-    return new Map(rows.map((row) => [row.no, fromRow(row)]));
+    return new Map(rows.map((row) => [row.no, customerFromRow(row)]));
   },
 
   async upsert(db, customers) {
     for (const chunk of chunks(customers)) {
       await db
         .insertInto('customers')
-        .values(chunk.map(toRow))
+        .values(chunk.map(customerToRow))
         .onConflict((conflict) =>
           conflict.column('no').doUpdateSet((eb) => ({
             name: eb.ref('excluded.name'),
@@ -80,7 +80,7 @@ export const customersRepository: MasterDataRepository<Customer> = {
 
   async list(db) {
     const rows = await db.selectFrom('customers').selectAll().orderBy('no').execute();
-    return rows.map(fromRow);
+    return rows.map(customerFromRow);
   },
 };
 
@@ -96,7 +96,7 @@ export async function findCustomerByEmail(db: Queryable, email: string): Promise
     .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
     .orderBy('no')
     .executeTakeFirst();
-  return row && fromRow(row);
+  return row && customerFromRow(row);
 }
 
 /** The customer with this phone, compared as `+` and digits; the lowest no. wins, as for email. */
@@ -107,12 +107,12 @@ export async function findCustomerByPhone(db: Queryable, phone: string): Promise
     .where('phone', '=', normalizePhone(phone))
     .orderBy('no')
     .executeTakeFirst();
-  return row && fromRow(row);
+  return row && customerFromRow(row);
 }
 
 export async function findCustomerByNo(db: Queryable, no: string): Promise<Customer | undefined> {
   const row = await db.selectFrom('customers').selectAll().where('no', '=', no).executeTakeFirst();
-  return row && fromRow(row);
+  return row && customerFromRow(row);
 }
 
 /**
@@ -125,23 +125,38 @@ export async function findCustomerByBillToAddress(
   db: Queryable,
   address: CustomerAddress,
 ): Promise<Customer | undefined> {
-  const same = (key: string, value: string | null) =>
-    sql`regexp_replace(lower(trim(coalesce(addr ->> ${key}, ''))), '[[:space:]]+', ' ', 'g') = ${comparable(value)}`;
+  const same = billToKeys.map(
+    (key) => sql`${comparableSql(sql`addr ->> ${key}`)} = ${comparable(address[key])}`,
+  );
   const row = await db
     .selectFrom('customers')
     .selectAll()
     .where(
       sql<boolean>`exists (select 1 from jsonb_array_elements(customers.addresses) as a(addr)
-        where addr ->> 'kind' = 'billing' and ${same('name', address.name)}
-          and ${same('address1', address.address1)} and ${same('zip', address.zip)}
-          and ${same('city', address.city)} and ${same('countryCode', address.countryCode)})`,
+        where addr ->> 'kind' = 'billing' and ${sql.join(same, sql` and `)})`,
     )
     .orderBy('no')
     .executeTakeFirst();
-  return row && fromRow(row);
+  return row && customerFromRow(row);
+}
+
+/** The billing address fields "By Bill-to Info" compares, in this order. */
+export const billToKeys = ['name', 'address1', 'zip', 'city', 'countryCode'] as const;
+
+/** An order's bill-to fields as the lookups compare them: lower case, spaces collapsed, missing is ''. */
+export function billToFields(address: CustomerAddress): string[] {
+  return billToKeys.map((key) => comparable(address[key]));
 }
 
 /** A bill-to field as findCustomerByBillToAddress compares it: lower case, spaces collapsed. */
 function comparable(value: string | null): string {
   return (value ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/**
+ * The stored side of the comparison, done by the database (its lower() and [[:space:]] follow the
+ * database's locale, which JavaScript cannot reproduce exactly): every bill-to lookup uses this.
+ */
+export function comparableSql(value: RawBuilder<unknown>): RawBuilder<string> {
+  return sql<string>`regexp_replace(lower(trim(coalesce(${value}, ''))), '[[:space:]]+', ' ', 'g')`;
 }

@@ -15,7 +15,17 @@ export {
   findCustomerByNo,
   findCustomerByPhone,
 } from './customers-repository.ts';
-export { createCustomer } from './create-customer.ts';
+export {
+  billToKey,
+  emailKey,
+  findCustomersByBillToAddresses,
+  findCustomersByEmails,
+  findCustomersByNos,
+  findCustomersByPhones,
+  phoneKey,
+  type CustomerMatchKeys,
+} from './customer-lookups.ts';
+export { createCustomer, createCustomerWithMatchKeys } from './create-customer.ts';
 export { findLocationByCode } from './locations-repository.ts';
 export { findGlAccountByNo } from './gl-accounts-repository.ts';
 export {

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../domain/order.ts';
 import { anOrder } from '../domain/testing/order-builders.ts';
-import {
-  localDate,
-  orderEligibility,
-  type EligibilitySettings,
-  type IneligibleReason,
-} from './order-eligibility.ts';
+import { localDate } from './local-date.ts';
+import { orderEligibility, type EligibilitySettings, type IneligibleReason } from './order-eligibility.ts';
 
 const noFilters: EligibilitySettings['orderFilters'] = {
   tags: [],

@@ -1,5 +1,6 @@
 import type { Order } from '../domain/order.ts';
 import { matchesChannelFilter, matchesTagFilters, type ShopSettings } from '../shops/index.ts';
+import { localDate } from './local-date.ts';
 
 /** What the rule needs from the shop's settings (seed 002 "Sync Orders From Shopify" filters). */
 export type EligibilitySettings = Pick<ShopSettings, 'integrationDate' | 'timeZone' | 'orderFilters'>;
@@ -70,18 +71,6 @@ export function failedFilter(order: Order, filters: EligibilitySettings['orderFi
 /** An empty list lets every value through (seed 002: "If you don't specify filters, it processes all records"). */
 function listed<T extends string>(allowed: readonly T[], value: string | null): boolean {
   return allowed.length === 0 || (value !== null && (allowed as readonly string[]).includes(value));
-}
-
-/** The calendar date (YYYY-MM-DD) of an instant in a time zone (seed 002 "Time zone consideration"). */
-export function localDate(instant: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date(instant));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 function ineligible(reason: IneligibleReason, detail: string): Eligibility {

@@ -13,6 +13,7 @@ import {
   type LineDraft,
   type LineProblem,
 } from './sales-document-lines.ts';
+import { localDate } from './local-date.ts';
 
 export { currentAmounts, lineLocation, sameShopifyId } from './sales-document-lines.ts';
 export type { DraftLine, ItemForLine, LineType } from './sales-document-lines.ts';
@@ -111,14 +112,7 @@ export function documentTypeOf(
 
 /** seed 002 "Time zone consideration": the document date is processedAt's date in the shop's zone. */
 export function documentDateOf(processedAt: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date(processedAt));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  return localDate(processedAt, timeZone);
 }
 
 export function salesDocument(input: SalesDocumentInput): SalesDocumentOutcome {

@@ -1,25 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.ts';
-import type { Order } from '../domain/order.ts';
-import {
-  conflictMessage,
-  decideOrderUpdate,
-  refundConversion,
-  type OrderUpdateDecision,
-} from '../rules/order-change.ts';
 import { AppError, NotFoundError } from '../shared/errors.ts';
 import { getShopConnection, type ShopConnection } from '../shops/index.ts';
 import {
-  findMirroredOrder,
-  latestOrderVersion,
-  recordOrderRefunds,
-  type OrderRefundRecord,
-  upsertMirroredOrder,
-  type MirroredOrder,
-} from './mirror-repository.ts';
-import { documentNoAttributeKey, type DocumentSummary, type SyncDeps } from './ports.ts';
-import { deleteStagedOrders, findStagedOrder, markStagedOrderFailed } from './staging-repository.ts';
+  importOrdersInTransaction,
+  type ImportDone,
+  type ImportFlags,
+} from './import-orders-in-transaction.ts';
+import type { ImportPlan } from './plan-import.ts';
+import type { DocumentSummary, SyncDeps } from './ports.ts';
+import { findStagedOrder, markStagedOrderFailed } from './staging-repository.ts';
 import { writeBackDocumentNo, type WriteBack } from './write-back-document-no.ts';
+
+export type { ImportDone } from './import-orders-in-transaction.ts';
 
 export interface ImportOptions {
   /** Create the sales documents whatever the shop's autoCreateDocuments says (Default: the shop's setting). */
@@ -35,7 +28,7 @@ export type ImportResult =
       status: 'imported';
       shopifyOrderId: string;
       name: string;
-      action: OrderUpdateDecision['action'] | 'new';
+      action: ImportPlan['action'];
       conflict: boolean;
       documents: DocumentSummary[];
       writeBack: WriteBack;
@@ -91,103 +84,16 @@ export async function importStagedOrder(
   }
 }
 
-/** What importInTransaction produces; the write-back follows once its transaction commits. */
-export interface ImportDone {
-  order: Order;
-  documents: DocumentSummary[];
-  result: { action: ImportPlan['action']; conflict: boolean; documents: DocumentSummary[] };
-}
-
-/**
- * The order's newest version and its mirror row, when the caller read them for a whole batch in
- * this transaction (importStagedOrders); read here otherwise.
- */
-export interface PreloadedImportInputs {
-  order: Order | undefined;
-  mirrored: MirroredOrder | undefined;
-  /** The batch writes these once for all its orders (same transaction): staging rows to delete, refunds to record. */
-  deferred?: { stagedIds: string[]; refunds: OrderRefundRecord[] } | undefined;
-}
-
-/** The writes of one order's import, in the caller's transaction; a refusal throws ImportRefused before anything is written. */
+/** One order's import in the caller's transaction; a refusal throws ImportRefused, nothing of the order written. */
 export async function importInTransaction(
   trx: Kysely<Database>,
   deps: SyncDeps,
   connection: ShopConnection,
   shopifyOrderId: string,
-  flags: { create: boolean; force: boolean },
-  preloaded?: PreloadedImportInputs,
+  flags: ImportFlags,
 ): Promise<ImportDone> {
-  const shopCode = connection.settings.code;
-  const order = preloaded ? preloaded.order : await latestOrderVersion(trx, shopCode, shopifyOrderId);
-  if (!order)
-    throw new NotFoundError(`Order ${shopifyOrderId} has no version from Shopify in shop "${shopCode}"`);
-  const mirrored = preloaded ? preloaded.mirrored : await findMirroredOrder(trx, shopCode, shopifyOrderId);
-  const plan = planImport({ shopCode, order, mirrored, ...flags });
-  let documents: DocumentSummary[] = [];
-  if (plan.createDocuments) {
-    const outcome = await deps.books.createSalesDocuments(trx, {
-      shop: connection.settings,
-      order,
-      dryRun: false,
-    });
-    if (!outcome.ok) throw new ImportRefused(outcome.error.code, outcome.error.message);
-    documents = outcome.documents;
-  }
-  await upsertMirroredOrder(trx, shopCode, {
-    order,
-    conflictMessage: plan.conflictMessage,
-    ...(plan.createDocuments && {
-      processed: true,
-      documentNos: documents.flatMap((d) => (d.number === null ? [] : [d.number])),
-    }),
-  });
-  const refunds = order.refunds.map((refund) => ({ refund, conversion: refundConversion(refund) }));
-  const deferred = preloaded?.deferred;
-  if (deferred) {
-    deferred.refunds.push(...refunds.map((refund) => ({ ...refund, shopifyOrderId })));
-    deferred.stagedIds.push(shopifyOrderId);
-  } else {
-    await recordOrderRefunds(trx, shopCode, refunds, shopifyOrderId);
-    await deleteStagedOrders(trx, shopCode, [shopifyOrderId]);
-  }
-  return {
-    order,
-    documents,
-    result: { action: plan.action, conflict: plan.conflictMessage !== null, documents },
-  };
-}
-
-interface ImportPlan {
-  action: OrderUpdateDecision['action'] | 'new';
-  createDocuments: boolean;
-  conflictMessage: string | null;
-}
-
-/** Pure: what importing this version does, given the mirror (seed 002 "Effect of order editing"). */
-export function planImport(input: {
-  shopCode: string;
-  order: Order;
-  mirrored: MirroredOrder | undefined;
-  create: boolean;
-  force: boolean;
-}): ImportPlan {
-  const { order, mirrored } = input;
-  // A cancelled order gets no new document: an unpaid one has nothing left to sell and a paid
-  // one is "to be processed separately" through its refund (seed 002, cancel rows).
-  const createDocuments = input.create && order.cancelledAt === null && !mirrored?.processed;
-  if (!mirrored) return { action: 'new', createDocuments, conflictMessage: null };
-  const kept = input.force ? null : mirrored.conflictMessage;
-  if (Date.parse(mirrored.updatedAt) >= Date.parse(order.updatedAt)) {
-    return { action: 'no_change', createDocuments, conflictMessage: kept };
-  }
-  const decision = decideOrderUpdate({
-    previous: mirrored.order,
-    next: order,
-    processed: mirrored.processed,
-    ownAttributeKey: documentNoAttributeKey,
-  });
-  const conflict =
-    decision.action === 'mark_conflict' && !input.force ? conflictMessage(input.shopCode, order) : kept;
-  return { action: decision.action, createDocuments, conflictMessage: conflict };
+  const [outcome] = await importOrdersInTransaction(trx, deps, connection, [shopifyOrderId], flags);
+  if (!outcome) throw new NotFoundError(`Order ${shopifyOrderId} was not imported`);
+  if ('refused' in outcome) throw new ImportRefused(outcome.refused.code, outcome.refused.message);
+  return outcome.done;
 }

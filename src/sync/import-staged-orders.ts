@@ -1,23 +1,17 @@
 import { getShopConnection, type ShopConnection } from '../shops/index.ts';
 import {
-  importInTransaction,
-  importStagedOrder,
-  ImportRefused,
-  type ImportDone,
-  type ImportResult,
-} from './import-staged-order.ts';
-import {
-  findMirroredOrders,
-  latestOrderVersions,
-  recordRefundsOfOrders,
-  type OrderRefundRecord,
-} from './mirror-repository.ts';
+  importOrdersInTransaction,
+  type ImportFlags,
+  type OrderImportOutcome,
+} from './import-orders-in-transaction.ts';
+import { importStagedOrder, type ImportResult } from './import-staged-order.ts';
 import type { SyncDeps } from './ports.ts';
 import {
-  deleteStagedOrders,
-  listStagedOrders,
+  countStagedOrders,
   markStagedOrderFailed,
+  nextStagedOrders,
   type StagedOrder,
+  type StagedPosition,
 } from './staging-repository.ts';
 import { writeBackDocumentNo } from './write-back-document-no.ts';
 
@@ -31,121 +25,119 @@ export interface ImportManyOptions {
    * drops them: a 100,000-order backfill would otherwise hold every document in memory.
    */
   documentJson?: boolean | undefined;
+  /** The shop, when the caller has loaded it already. */
+  connection?: ShopConnection | undefined;
+  /** Staged orders to leave alone (already taken by this run). */
+  skip?: ReadonlySet<string> | undefined;
 }
 
 /** Staged orders imported per transaction. */
 const importBatchSize = 100;
 
-/**
- * Step 2 for many staged orders, each on its own (seed 004 2.2 "processed individually"): a
- * failure marks its row and the rest go on. Oldest first, so documents are numbered in order.
- *
- * For throughput the orders go in batches, one transaction each, with the batch's versions and
- * mirror rows read in one query each. Isolation per order holds: books refuses an order (missing
- * SKU, missing customer) before writing anything, so a refusal only marks its row and the batch
- * goes on; any other failure rolls the batch back and imports it again one order per transaction,
- * exactly as without batches (the earlier orders commit, the failure is handled or thrown).
- */
+/** importStagedOrders' results, all in one array (the CLI and API answer with them). */
 export async function importStagedOrders(
   deps: SyncDeps,
   shopCode: string,
   options: ImportManyOptions = {},
 ): Promise<ImportResult[]> {
-  const connection = await getShopConnection(deps, shopCode);
-  const wanted = options.shopifyOrderIds && new Set(options.shopifyOrderIds);
-  const rows = (await listStagedOrders(deps.db, shopCode))
-    .filter((row) => !wanted || wanted.has(row.shopifyOrderId))
-    .reverse();
-  const flags = {
+  const results: ImportResult[] = [];
+  await importStagedOrdersEach(deps, shopCode, options, (result) => results.push(result));
+  return results;
+}
+
+/**
+ * Step 2 for many staged orders, each on its own (seed 004 2.2 "processed individually"): a
+ * failure marks its row and the rest go on. Oldest first, so documents are numbered in order.
+ * Each result goes to `onResult` as its batch commits; nothing is held for the whole run, so a
+ * 100,000-order backfill imports in the memory of one batch.
+ *
+ * For throughput the orders go in batches, one transaction each (importOrdersInTransaction reads
+ * and writes a batch in a fixed number of statements). Isolation per order holds: books refuses
+ * an order (missing SKU, missing customer) before writing anything, so a refusal only marks its
+ * row; any other failure rolls the batch back and imports it again one order per transaction,
+ * exactly as without batches (the earlier orders commit, the failure is handled or thrown).
+ */
+export async function importStagedOrdersEach(
+  deps: SyncDeps,
+  shopCode: string,
+  options: ImportManyOptions,
+  onResult: (result: ImportResult) => void,
+): Promise<void> {
+  const connection = options.connection ?? (await getShopConnection(deps, shopCode));
+  const ids = options.shopifyOrderIds && [...new Set(options.shopifyOrderIds)];
+  const total = options.onProgress ? await countStagedOrders(deps.db, shopCode, ids) : 0;
+  const flags: ImportFlags = {
     create: options.createDocuments ?? connection.settings.autoCreateDocuments,
     force: false,
+    withJson: options.documentJson ?? true,
   };
-  const results: ImportResult[] = [];
-  const keep = (result: ImportResult) =>
-    results.push(options.documentJson === false ? withoutJson(result) : result);
-  for (let start = 0; start < rows.length; start += importBatchSize) {
-    const batch = rows.slice(start, start + importBatchSize);
+  let done = 0;
+  const report = (result: ImportResult) => {
+    onResult(result);
+    options.onProgress?.((done += 1), total);
+  };
+  const { skip } = options;
+  let after: StagedPosition | null = null;
+  for (;;) {
+    const read = await nextStagedOrders(deps.db, shopCode, {
+      after,
+      limit: importBatchSize,
+      shopifyOrderIds: ids,
+    });
+    const last = read.at(-1);
+    if (!last) return;
+    after = { createdAt: last.createdAt, shopifyOrderId: last.shopifyOrderId };
+    const batch = skip ? read.filter((row) => !skip.has(row.shopifyOrderId)) : read;
+    if (batch.length === 0) continue;
     const outcomes = await importBatch(deps, connection, batch, flags);
-    for (const outcome of outcomes ?? []) {
-      keep(await finish(deps, connection, outcome));
-      options.onProgress?.(results.length, rows.length);
+    if (outcomes) {
+      for (const outcome of outcomes) report(await finish(deps, connection, outcome));
+      continue;
     }
-    if (outcomes) continue;
     // Something other than a refusal failed: nothing of this batch was written; one by one.
     for (const row of batch) {
-      keep(
+      report(
         await importStagedOrder(deps, shopCode, row.shopifyOrderId, {
           connection,
           createDocuments: options.createDocuments,
         }),
       );
-      options.onProgress?.(results.length, rows.length);
     }
   }
-  return results;
 }
 
-type BatchOutcome =
-  { row: StagedOrder; done: ImportDone } | { row: StagedOrder; failure: { code: string; message: string } };
-
-/** Sentinel: roll the batch back and import its orders one by one. */
-class RetryOneByOne extends Error {}
+type BatchOutcome = OrderImportOutcome & { row: StagedOrder };
 
 /** One transaction for the batch; undefined when it was rolled back to be imported one by one. */
 async function importBatch(
   deps: SyncDeps,
   connection: ShopConnection,
   batch: readonly StagedOrder[],
-  flags: { create: boolean; force: boolean },
+  flags: ImportFlags,
 ): Promise<BatchOutcome[] | undefined> {
   const shopCode = connection.settings.code;
-  const ids = batch.map((row) => row.shopifyOrderId);
   try {
     return await deps.db.transaction().execute(async (trx) => {
-      const stillStaged = new Set(await listStagedIds(trx, shopCode, ids));
-      const versions = await latestOrderVersions(trx, shopCode, ids);
-      const mirrors = await findMirroredOrders(trx, shopCode, ids);
-      // A row deleted meanwhile: importStagedOrder reports it as it always has.
-      if (ids.some((id) => !stillStaged.has(id))) throw new RetryOneByOne();
-      const outcomes: BatchOutcome[] = [];
-      const deferred = { stagedIds: [] as string[], refunds: [] as OrderRefundRecord[] };
-      for (const row of batch) {
-        const id = row.shopifyOrderId;
-        try {
-          const preloaded = { order: versions.get(id), mirrored: mirrors.get(id), deferred };
-          outcomes.push({
-            row,
-            done: await importInTransaction(trx, deps, connection, id, flags, preloaded),
-          });
-        } catch (error) {
-          if (!(error instanceof ImportRefused)) throw new RetryOneByOne();
-          const failure = { code: error.code, message: error.message };
-          await markStagedOrderFailed(trx, { shopCode, shopifyOrderId: id }, failure);
-          outcomes.push({ row, failure });
+      const outcomes = await importOrdersInTransaction(
+        trx,
+        deps,
+        connection,
+        batch.map((row) => row.shopifyOrderId),
+        flags,
+      );
+      for (const outcome of outcomes) {
+        if ('refused' in outcome) {
+          const key = { shopCode, shopifyOrderId: outcome.shopifyOrderId };
+          await markStagedOrderFailed(trx, key, outcome.refused);
         }
       }
-      await recordRefundsOfOrders(trx, shopCode, deferred.refunds);
-      await deleteStagedOrders(trx, shopCode, deferred.stagedIds);
-      return outcomes;
+      return outcomes.map((outcome, index) => ({ ...outcome, row: batch[index]! }));
     });
   } catch (error) {
-    if (error instanceof RetryOneByOne) return undefined;
-    throw error;
+    // Whatever it was, the one-by-one import meets it again on its own order and reports or throws it.
+    deps.logger?.debug({ shopCode, err: error }, 'import batch rolled back; importing its orders one by one');
+    return undefined;
   }
-}
-
-async function listStagedIds(
-  trx: SyncDeps['db'],
-  shopCode: string,
-  ids: readonly string[],
-): Promise<string[]> {
-  const rows = await trx
-    .selectFrom('orders_to_import')
-    .select('shopify_order_id')
-    .where('shop_code', '=', shopCode)
-    .where('shopify_order_id', 'in', ids)
-    .execute();
-  return rows.map((row) => row.shopify_order_id);
 }
 
 /** After the batch committed: the write-back (never inside a transaction) and the result. */
@@ -155,12 +147,12 @@ async function finish(
   outcome: BatchOutcome,
 ): Promise<ImportResult> {
   const { row } = outcome;
-  if ('failure' in outcome) {
+  if ('refused' in outcome) {
     deps.logger?.warn(
-      { shopCode: row.shopCode, shopifyOrderId: row.shopifyOrderId, code: outcome.failure.code },
+      { shopCode: row.shopCode, shopifyOrderId: row.shopifyOrderId, code: outcome.refused.code },
       'order import failed',
     );
-    return { status: 'failed', shopifyOrderId: row.shopifyOrderId, name: row.name, error: outcome.failure };
+    return { status: 'failed', shopifyOrderId: row.shopifyOrderId, name: row.name, error: outcome.refused };
   }
   const { done } = outcome;
   const writeBack = await writeBackDocumentNo(deps, connection, done.order, done.documents);
@@ -171,9 +163,4 @@ async function finish(
     ...done.result,
     writeBack,
   };
-}
-
-function withoutJson(result: ImportResult): ImportResult {
-  if (result.status !== 'imported') return result;
-  return { ...result, documents: result.documents.map(({ type, number }) => ({ type, number })) };
 }

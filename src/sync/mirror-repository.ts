@@ -158,26 +158,63 @@ export async function upsertMirroredOrder(
   shopCode: string,
   write: MirrorWrite,
 ): Promise<void> {
-  const { order } = write;
-  const values = {
+  await upsertMirroredOrders(db, shopCode, [write]);
+}
+
+/**
+ * upsertMirroredOrder for many orders (one each), in one statement per kind of write: those that
+ * set processed and the document numbers, and those that leave them as they are.
+ */
+export async function upsertMirroredOrders(
+  db: Kysely<Database>,
+  shopCode: string,
+  writes: readonly MirrorWrite[],
+): Promise<void> {
+  const processing = writes.filter((write) => write.processed !== undefined);
+  const others = writes.filter((write) => write.processed === undefined);
+  if (processing.length > 0) await upsertMirrorRows(db, shopCode, processing, true);
+  if (others.length > 0) await upsertMirrorRows(db, shopCode, others, false);
+}
+
+async function upsertMirrorRows(
+  db: Kysely<Database>,
+  shopCode: string,
+  writes: readonly MirrorWrite[],
+  setsProcessing: boolean,
+): Promise<void> {
+  const now = new Date();
+  const rows = writes.map(({ order, conflictMessage, processed, documentNos }) => ({
+    shop_code: shopCode,
+    shopify_order_id: order.shopifyId,
     name: order.name,
     payment_reference: paymentReference(order),
     order_data: JSON.stringify(order),
     updated_at_shopify: order.updatedAt,
-    conflict: write.conflictMessage !== null,
-    conflict_message: write.conflictMessage,
-    updated_at: new Date(),
-    ...(write.processed !== undefined && { processed: write.processed }),
-    ...(write.documentNos !== undefined && { document_nos: JSON.stringify(write.documentNos) }),
-  };
+    conflict: conflictMessage !== null,
+    conflict_message: conflictMessage,
+    updated_at: now,
+    ...(setsProcessing && { processed: processed ?? false, document_nos: JSON.stringify(documentNos ?? []) }),
+  }));
+  const updated = [
+    'name',
+    'payment_reference',
+    'order_data',
+    'updated_at_shopify',
+    'conflict',
+    'conflict_message',
+    'updated_at',
+    ...(setsProcessing ? (['processed', 'document_nos'] as const) : []),
+  ] as const;
   await db
     .insertInto('shopify_orders')
-    .values({ shop_code: shopCode, shopify_order_id: order.shopifyId, ...values })
+    .values(rows)
     .onConflict((c) =>
       c
         .columns(['shop_code', 'shopify_order_id'])
-        .doUpdateSet(values)
-        .where('shopify_orders.updated_at_shopify', '<=', new Date(order.updatedAt)),
+        .doUpdateSet((eb) =>
+          Object.fromEntries(updated.map((column) => [column, eb.ref(`excluded.${column}`)])),
+        )
+        .whereRef('shopify_orders.updated_at_shopify', '<=', 'excluded.updated_at_shopify'),
     )
     .execute();
 }

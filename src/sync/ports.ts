@@ -48,6 +48,15 @@ export interface BooksPort {
     trx: Kysely<Database>,
     input: { shop: PublicShopSettings; order: Order; dryRun: boolean },
   ): Promise<SalesDocumentsOutcome>;
+  /**
+   * createSalesDocuments for many orders in one go (an import batch): outcome i is what the
+   * calls one by one, in order, would give, in a constant number of statements. `withJson: false`
+   * leaves each document's JSON out (a sync only counts them).
+   */
+  createSalesDocumentsForOrders(
+    trx: Kysely<Database>,
+    input: { shop: PublicShopSettings; orders: readonly Order[]; withJson: boolean },
+  ): Promise<SalesDocumentsOutcome[]>;
   /** seed 002 "Unlink Processed Documents": the documents stay, they no longer belong to the order. */
   unlinkOrderDocuments(
     trx: Kysely<Database>,

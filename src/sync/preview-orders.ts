@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.ts';
 import { getShopConnection, type ShopConnection } from '../shops/index.ts';
 import { readCursor } from './cursor.ts';
-import { planImport } from './import-staged-order.ts';
+import { planImport } from './plan-import.ts';
 import { findExcludedVersion } from './exclusion-repository.ts';
 import { findMirroredOrder } from './mirror-repository.ts';
 import type { DocumentSummary, FetchedOrder, SyncDeps } from './ports.ts';

@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import { createSalesDocuments, documentJson, unlinkOrderDocuments } from '../books/index.ts';
+import {
+  createSalesDocuments,
+  createSalesDocumentsForOrders,
+  documentJson,
+  unlinkOrderDocuments,
+  type CreateSalesDocumentsResult,
+} from '../books/index.ts';
 import type { Database } from '../db/index.ts';
 import { ConfigurationError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -12,7 +18,7 @@ import {
   setOrderAttribute,
 } from '../shopify/index.ts';
 import type { ShopConnection } from '../shops/index.ts';
-import type { BooksPort, OrderSource, SyncDeps } from './ports.ts';
+import type { BooksPort, OrderSource, SalesDocumentsOutcome, SyncDeps } from './ports.ts';
 
 /** sync's dependencies in the running service and CLI: Shopify through src/shopify, documents through src/books. */
 export function syncDeps(context: {
@@ -31,19 +37,29 @@ export function syncDeps(context: {
 
 const booksPort: BooksPort = {
   async createSalesDocuments(trx, input) {
-    const result = await createSalesDocuments(trx, input);
-    if (!result.ok) return { ok: false, error: result.error };
-    const documents = result.documents.map((d) => ({
-      type: d.type,
-      number: d.number,
-      json: documentJson(d),
-    }));
-    return { ok: true, documents };
+    return summary(await createSalesDocuments(trx, input), true);
+  },
+  async createSalesDocumentsForOrders(trx, input) {
+    const results = await createSalesDocumentsForOrders(trx, {
+      shop: input.shop,
+      orders: input.orders.map((order) => ({ order })),
+    });
+    return results.map((result) => summary(result, input.withJson));
   },
   async unlinkOrderDocuments(trx, input) {
     await unlinkOrderDocuments(trx, input);
   },
 };
+
+function summary(result: CreateSalesDocumentsResult, withJson: boolean): SalesDocumentsOutcome {
+  if (!result.ok) return { ok: false, error: result.error };
+  const documents = result.documents.map((d) => ({
+    type: d.type,
+    number: d.number,
+    ...(withJson && { json: documentJson(d) }),
+  }));
+  return { ok: true, documents };
+}
 
 /** The shop's orders through the Shopify client (one client, hence one throttle governor, per source). */
 export function shopifyOrderSource(connection: ShopConnection, logger?: Logger): OrderSource {

@@ -12,6 +12,8 @@ export interface StageOptions {
   bulk?: boolean | undefined;
   /** Called after each committed page. */
   onProgress?: ((progress: { fetched: number; staged: number }) => void) | undefined;
+  /** Called after each committed page with the ids it staged (for importing while staging goes on). */
+  onStaged?: ((shopifyOrderIds: string[]) => void) | undefined;
 }
 
 export interface StageSummary {
@@ -66,6 +68,9 @@ export async function stageOrders(
     summary.cursor = cursor.value;
     for (const outcome of outcomes) summary.outcomes[outcome] += 1;
     options.onProgress?.({ fetched: summary.fetched, staged: summary.outcomes.staged });
+    options.onStaged?.(
+      orders.flatMap((fetched, index) => (outcomes[index] === 'staged' ? [fetched.order.shopifyId] : [])),
+    );
   });
   return summary;
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, OrdersToImportTable } from '../db/index.ts';
 import type { Order } from '../domain/order.ts';
 
@@ -120,6 +120,57 @@ export async function listStagedOrders(db: Kysely<Database>, shopCode: string): 
   return rows.map(toStagedOrder);
 }
 
+/** Where a walk through the staging table stands: the last row taken, oldest first. */
+export interface StagedPosition {
+  createdAt: string;
+  shopifyOrderId: string;
+}
+
+/**
+ * The next `limit` staged orders after `after`, oldest first (so documents are numbered in order),
+ * optionally only these ids: an import walks the table a batch at a time instead of holding it.
+ */
+export async function nextStagedOrders(
+  db: Kysely<Database>,
+  shopCode: string,
+  options: { after: StagedPosition | null; limit: number; shopifyOrderIds?: readonly string[] | undefined },
+): Promise<StagedOrder[]> {
+  const { after, shopifyOrderIds } = options;
+  if (shopifyOrderIds?.length === 0) return [];
+  let query = db.selectFrom('orders_to_import').selectAll().where('shop_code', '=', shopCode);
+  if (shopifyOrderIds) query = query.where('shopify_order_id', 'in', shopifyOrderIds);
+  if (after)
+    query = query.where((eb) =>
+      eb(
+        eb.refTuple('created_at_shopify', 'shopify_order_id'),
+        '>',
+        eb.tuple(new Date(after.createdAt), after.shopifyOrderId),
+      ),
+    );
+  const rows = await query
+    .orderBy('created_at_shopify')
+    .orderBy('shopify_order_id')
+    .limit(options.limit)
+    .execute();
+  return rows.map(toStagedOrder);
+}
+
+/** How many orders wait (of these ids, when given). */
+export async function countStagedOrders(
+  db: Kysely<Database>,
+  shopCode: string,
+  shopifyOrderIds?: readonly string[],
+): Promise<number> {
+  if (shopifyOrderIds?.length === 0) return 0;
+  let query = db
+    .selectFrom('orders_to_import')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('shop_code', '=', shopCode);
+  if (shopifyOrderIds) query = query.where('shopify_order_id', 'in', shopifyOrderIds);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /** A failed import: the error stays on the row where operators look (graphile-worker's last_error). */
 export async function markStagedOrderFailed(
   db: Kysely<Database>,
@@ -171,6 +222,29 @@ function toStagedOrder(row: Selectable<OrdersToImportTable>): StagedOrder {
     attempts: row.attempts,
     stagedAt: iso(row.staged_at),
   };
+}
+
+/**
+ * Takes imported orders off the staging table: only the row of the version imported (or an
+ * older one). A newer version staged meanwhile stays, to be imported in its turn. Returns how
+ * many rows went.
+ */
+export async function deleteImportedStagedOrders(
+  db: Kysely<Database>,
+  shopCode: string,
+  imported: readonly { shopifyId: string; updatedAt: string }[],
+): Promise<number> {
+  if (imported.length === 0) return 0;
+  const versions = sql.join(
+    imported.map((order) => sql`(${order.shopifyId}, ${new Date(order.updatedAt)}::timestamptz)`),
+  );
+  const result = await sql`
+    delete from orders_to_import as staged
+    using (values ${versions}) as imported (shopify_order_id, updated_at_shopify)
+    where staged.shop_code = ${shopCode}
+      and staged.shopify_order_id = imported.shopify_order_id
+      and staged.updated_at_shopify <= imported.updated_at_shopify`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 /** timestamptz comes back as a Date on both backends; ISO 8601 at the edge. */

@@ -1,12 +1,14 @@
 import type { ImportResult } from './import-staged-order.ts';
-import { importStagedOrders } from './import-staged-orders.ts';
+import { getShopConnection } from '../shops/index.ts';
+import { startImportQueue } from './import-queue.ts';
+import { importStagedOrdersEach } from './import-staged-orders.ts';
 import type { SyncDeps } from './ports.ts';
 import { stageOrders, type StageSummary } from './stage-orders.ts';
 
+/** Where a running sync stands: orders fetched from Shopify so far, and imported (or failed) so far. */
 export interface SyncProgress {
-  phase: 'stage' | 'import';
-  done: number;
-  total: number | null;
+  fetched: number;
+  imported: number;
 }
 
 export interface SyncSummary {
@@ -21,36 +23,51 @@ export interface SyncSummary {
 }
 
 /**
- * `sync orders`: step 1 then step 2 (seed 002 "Under the hood"). Step 2 takes every staged row,
- * including those left with an error by an earlier run (retry), each on its own.
+ * `sync orders`: step 1 and step 2 (seed 002 "Under the hood"). Each staged page is imported while
+ * the next is fetched (startImportQueue); then every other staged row, including those left
+ * with an error by an earlier run (retry), each on its own. Results are counted as they come, so
+ * a backfill of any size runs in the memory of a few batches.
  */
 export async function syncOrders(
   deps: SyncDeps,
   shopCode: string,
   options: { bulk?: boolean | undefined; onProgress?: ((progress: SyncProgress) => void) | undefined } = {},
 ): Promise<SyncSummary> {
+  const connection = await getShopConnection(deps, shopCode);
+  const tally = emptyTally();
+  const progress: SyncProgress = { fetched: 0, imported: 0 };
+  const report = () => options.onProgress?.({ ...progress });
+  const onResult = (result: ImportResult) => {
+    count(tally, result);
+    progress.imported += 1;
+    report();
+  };
+  const queue = startImportQueue(deps, connection, { documentJson: false }, onResult);
   const stage = await stageOrders(deps, shopCode, {
     bulk: options.bulk,
-    onProgress: ({ fetched }) => options.onProgress?.({ phase: 'stage', done: fetched, total: null }),
-  });
-  const results = await importStagedOrders(deps, shopCode, {
-    onProgress: (done, total) => options.onProgress?.({ phase: 'import', done, total }),
-    documentJson: false,
-  });
-  return summarize(stage, results);
+    onProgress: ({ fetched }) => {
+      progress.fetched = fetched;
+      report();
+    },
+    onStaged: (ids) => queue.push(ids),
+  }).finally(() => queue.finish().catch(() => undefined));
+  const taken = await queue.finish();
+  await importStagedOrdersEach(deps, shopCode, { connection, documentJson: false, skip: taken }, onResult);
+  return { stage, staged: stage.outcomes.staged, skipped: stage.fetched - stage.outcomes.staged, ...tally };
 }
 
-export function summarize(stage: StageSummary, results: readonly ImportResult[]): SyncSummary {
-  const imported = results.flatMap((r) => (r.status === 'imported' ? [r] : []));
-  return {
-    stage,
-    staged: stage.outcomes.staged,
-    imported: imported.length,
-    conflicts: imported.filter((r) => r.conflict).length,
-    errors: results.flatMap((r) =>
-      r.status === 'failed' ? [{ shopifyOrderId: r.shopifyOrderId, name: r.name, ...r.error }] : [],
-    ),
-    skipped: stage.fetched - stage.outcomes.staged,
-    warnings: imported.flatMap((r) => (r.writeBack.status === 'failed' ? [r.writeBack.message] : [])),
-  };
+type Tally = Pick<SyncSummary, 'imported' | 'conflicts' | 'errors' | 'warnings'>;
+
+function emptyTally(): Tally {
+  return { imported: 0, conflicts: 0, errors: [], warnings: [] };
+}
+
+function count(summary: Tally, result: ImportResult): void {
+  if (result.status === 'failed') {
+    summary.errors.push({ shopifyOrderId: result.shopifyOrderId, name: result.name, ...result.error });
+    return;
+  }
+  summary.imported += 1;
+  if (result.conflict) summary.conflicts += 1;
+  if (result.writeBack.status === 'failed') summary.warnings.push(result.writeBack.message);
 }

@@ -6,40 +6,62 @@ import type { SalesDocument, SalesDocumentLine } from './sales-document.ts';
 /** Documents and their lines, mapped between snake_case rows and the domain at this edge only. */
 type Db = Kysely<Database>;
 
-export async function insertDocument(
-  trx: Db,
-  document: SalesDocument & { number: string; customerNo: string },
-): Promise<number> {
-  const { id } = await trx
-    .insertInto('documents')
-    .values({
-      shop_code: document.shopCode,
-      type: document.type,
-      number: document.number,
-      status: document.status,
-      shopify_order_id: document.shopifyOrderId,
-      shopify_order_name: document.shopifyOrderName,
-      shopify_refund_id: document.shopifyRefundId,
-      customer_no: document.customerNo,
-      currency: document.currency,
-      exchange_rate: document.exchangeRate,
-      document_date: document.documentDate,
-      shipment_method_code: document.shipmentMethodCode,
-      shipping_agent_code: document.shippingAgentCode,
-      shipping_agent_service_code: document.shippingAgentServiceCode,
-      tax_area_code: document.taxAreaCode,
-      amount_minor: document.amount.minor,
-      tax_amount_minor: document.taxAmount.minor,
-      amount_including_tax_minor: document.amountIncludingTax.minor,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  if (document.lines.length > 0)
-    await trx
-      .insertInto('document_lines')
-      .values(document.lines.map((line) => lineRow(id, line)))
+/** A document to insert: numbered, with its customer. */
+export type NewDocument = SalesDocument & { number: string; customerNo: string };
+
+/**
+ * Inserts documents and their lines, a statement per chunk of rows rather than per document (an
+ * import batch); answers each document's id, in the order given.
+ */
+export async function insertDocuments(trx: Db, documents: readonly NewDocument[]): Promise<number[]> {
+  const idByNumber = new Map<string, number>();
+  for (const chunk of chunks(documents)) {
+    const rows = await trx
+      .insertInto('documents')
+      .values(chunk.map(documentRow))
+      .returning(['id', 'number'])
       .execute();
-  return id;
+    for (const row of rows) idByNumber.set(row.number, row.id);
+  }
+  const ids = documents.map((document) => idByNumber.get(document.number)!);
+  const lines = documents.flatMap((document, index) =>
+    document.lines.map((line) => lineRow(ids[index]!, line)),
+  );
+  for (const chunk of chunks(lines)) await trx.insertInto('document_lines').values(chunk).execute();
+  return ids;
+}
+
+/** Rows per insert: 500 documents of 18 columns stay far below PostgreSQL's 65,535 bind parameters. */
+const rowsPerStatement = 500;
+
+function chunks<T>(values: readonly T[]): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < values.length; start += rowsPerStatement)
+    result.push(values.slice(start, start + rowsPerStatement));
+  return result;
+}
+
+function documentRow(document: NewDocument) {
+  return {
+    shop_code: document.shopCode,
+    type: document.type,
+    number: document.number,
+    status: document.status,
+    shopify_order_id: document.shopifyOrderId,
+    shopify_order_name: document.shopifyOrderName,
+    shopify_refund_id: document.shopifyRefundId,
+    customer_no: document.customerNo,
+    currency: document.currency,
+    exchange_rate: document.exchangeRate,
+    document_date: document.documentDate,
+    shipment_method_code: document.shipmentMethodCode,
+    shipping_agent_code: document.shippingAgentCode,
+    shipping_agent_service_code: document.shippingAgentServiceCode,
+    tax_area_code: document.taxAreaCode,
+    amount_minor: document.amount.minor,
+    tax_amount_minor: document.taxAmount.minor,
+    amount_including_tax_minor: document.amountIncludingTax.minor,
+  };
 }
 
 function lineRow(documentId: number, line: SalesDocumentLine) {
@@ -76,7 +98,31 @@ export async function findDocuments(db: Db, filter: DocumentFilter): Promise<Sal
   if (filter.shopifyOrderName !== undefined)
     query = query.where('shopify_order_name', '=', filter.shopifyOrderName);
   if (filter.linkedOnly) query = query.where('unlinked_at', 'is', null);
-  const rows = await query.orderBy('id').execute();
+  return withLines(db, await query.orderBy('id').execute());
+}
+
+/**
+ * The documents still linked to each of these orders (findDocuments with linkedOnly, for many
+ * orders in two statements), by Shopify order id; orders without any are absent.
+ */
+export async function findLinkedDocumentsOfOrders(
+  db: Db,
+  shopCode: string,
+  shopifyOrderIds: readonly string[],
+): Promise<Map<string, SalesDocument[]>> {
+  if (shopifyOrderIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('documents')
+    .selectAll()
+    .where('shop_code', '=', shopCode)
+    .where('shopify_order_id', 'in', [...new Set(shopifyOrderIds)])
+    .where('unlinked_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  return groupBy(await withLines(db, rows), (document) => document.shopifyOrderId);
+}
+
+async function withLines(db: Db, rows: Selectable<DocumentsTable>[]): Promise<SalesDocument[]> {
   if (rows.length === 0) return [];
   const lines = await db
     .selectFrom('document_lines')
@@ -89,12 +135,19 @@ export async function findDocuments(db: Db, filter: DocumentFilter): Promise<Sal
     .orderBy('document_id')
     .orderBy('line_no')
     .execute();
-  return rows.map((row) =>
-    fromRow(
-      row,
-      lines.filter((line) => line.document_id === row.id),
-    ),
-  );
+  const linesOf = groupBy(lines, (line) => line.document_id);
+  return rows.map((row) => fromRow(row, linesOf.get(row.id) ?? []));
+}
+
+/** Values by key, each group in the order given. */
+function groupBy<K, V>(values: readonly V[], keyOf: (value: V) => K): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const value of values) {
+    const group = groups.get(keyOf(value));
+    if (group) group.push(value);
+    else groups.set(keyOf(value), [value]);
+  }
+  return groups;
 }
 
 function fromRow(row: Selectable<DocumentsTable>, lines: Selectable<DocumentLinesTable>[]): SalesDocument {

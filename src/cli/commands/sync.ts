@@ -72,14 +72,14 @@ function progressBar(): { update: (progress: SyncProgress) => void; done: () => 
   const stream = process.stderr;
   if (!stream.isTTY) return { update: () => undefined, done: () => undefined };
   return {
-    update({ phase, done, total }) {
+    update({ fetched, imported }) {
+      // Shopify does not say up front how many orders a sync will read: the imported share of
+      // those fetched so far, with both counts.
       const width = 30;
-      const filled = total ? Math.round((done / Math.max(total, 1)) * width) : 0;
-      const bar = total
-        ? `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`
-        : `${done} fetched`;
-      stream.write(`\r${phase === 'stage' ? 'staging ' : 'importing'} ${bar}`.padEnd(60));
+      const filled = fetched > 0 ? Math.min(width, Math.round((imported / fetched) * width)) : 0;
+      const bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
+      stream.write(`\rsync ${bar} fetched ${fetched}, imported ${imported}`.padEnd(70));
     },
-    done: () => void stream.write('\r'.padEnd(61) + '\r'),
+    done: () => void stream.write('\r'.padEnd(71) + '\r'),
   };
 }

@@ -106,6 +106,16 @@ export class FakeBooks implements BooksPort {
     return { ok: true, documents: [{ type: 'sales_order', number }] };
   }
 
+  async createSalesDocumentsForOrders(
+    trx: unknown,
+    input: { orders: readonly Order[] },
+  ): Promise<SalesDocumentsOutcome[]> {
+    const outcomes: SalesDocumentsOutcome[] = [];
+    for (const order of input.orders)
+      outcomes.push(await this.createSalesDocuments(trx, { order, dryRun: false }));
+    return outcomes;
+  }
+
   async unlinkOrderDocuments(_trx: unknown, input: { shopifyOrderId: string }): Promise<void> {
     this.unlinked.push(input.shopifyOrderId);
   }

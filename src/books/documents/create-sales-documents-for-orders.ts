@@ -1,0 +1,185 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/index.ts';
+import type { Order } from '../../domain/order.ts';
+import {
+  chooseCustomer,
+  customerFromOrder,
+  type CustomerChoice,
+  type CustomerChoiceOutcome,
+} from '../../rules/choose-customer.ts';
+import { salesDocument, type DocumentDraft, type DocumentType } from '../../rules/sales-document.ts';
+import { writeCustomerLinks } from '../customers/customer-links.ts';
+import { reserveNumbers } from '../numbering.ts';
+import type { CreateSalesDocumentsResult, DocumentShopSettings } from './create-sales-documents.ts';
+import { findLinkedDocumentsOfOrders, insertDocuments } from './documents-repository.ts';
+import { loadDocumentInputs, type DocumentInputs, type OrderToDocument } from './load-document-inputs.ts';
+import type { SalesDocument } from './sales-document.ts';
+
+export type { OrderToDocument } from './load-document-inputs.ts';
+
+export interface CreateSalesDocumentsForOrdersInput {
+  shop: DocumentShopSettings;
+  orders: readonly OrderToDocument[];
+  /** Each order as its own dry run: nothing written, so no order sees another's customer. Default false. */
+  dryRun?: boolean | undefined;
+}
+
+/** A draft waiting for the batch's numbers, at its place in the results. */
+type Pending = { draft: DocumentDraft & { customerNo: string } };
+/** An order documented earlier in the same batch: it gets those documents back once they are written. */
+type DocumentedEarlier = { again: string };
+type Slot = CreateSalesDocumentsResult | Pending | DocumentedEarlier;
+
+/**
+ * createSalesDocuments for a batch of orders in the caller's transaction, in a constant number of
+ * statements: results[i], and what is written, are what calling it for each order in turn would
+ * give (same numbers in the same order, same customers created and linked; a refusal writes
+ * nothing for its order and the others go on). Reads everything up front (one statement per
+ * kind), decides each order with the rules in order while keeping what earlier orders created,
+ * then writes numbers (one statement per series), documents, lines and customer links.
+ * New customers are rare and written as they are created (two statements each).
+ */
+export async function createSalesDocumentsForOrders(
+  trx: Kysely<Database>,
+  input: CreateSalesDocumentsForOrdersInput,
+): Promise<CreateSalesDocumentsResult[]> {
+  const { shop, orders } = input;
+  const ids = orders.map((entry) => entry.order.shopifyId);
+  const existing = await findLinkedDocumentsOfOrders(trx, shop.code, ids);
+  const inputs = await loadDocumentInputs(
+    trx,
+    shop,
+    orders.filter((entry) => !existing.has(entry.order.shopifyId)),
+  );
+  const documented = new Set<string>();
+  const slots: Slot[] = [];
+  for (const entry of orders) {
+    const id = entry.order.shopifyId;
+    const found = existing.get(id);
+    if (found) slots.push({ ok: true, documents: found, created: false });
+    else if (documented.has(id)) slots.push({ again: id });
+    else {
+      const slot = await decideOrder(inputs, shop, entry, input.dryRun ?? false);
+      if ('draft' in slot) documented.add(id);
+      slots.push(slot);
+    }
+  }
+  return writeBatch(trx, shop.code, slots, inputs);
+}
+
+async function decideOrder(
+  inputs: DocumentInputs,
+  shop: DocumentShopSettings,
+  entry: OrderToDocument,
+  dryRun: boolean,
+): Promise<CreateSalesDocumentsResult | Pending> {
+  const { order } = entry;
+  const choice = await decideCustomer(inputs, shop, entry);
+  if (!choice.ok) return { ok: false, error: choice.error };
+  const chosen = choice.choice;
+  const customer = chosen.kind === 'existing' ? inputs.customers.customer(chosen.customerNo) : undefined;
+  if (chosen.kind === 'existing' && !customer) return customerGone(order, chosen.customerNo);
+  const outcome = salesDocument({
+    order,
+    settings: shop,
+    itemsBySku: inputs.itemsFor(order),
+    customer: {
+      no: customer?.no ?? null,
+      billingAddress:
+        customer?.billingAddress ??
+        (chosen.kind === 'create' ? customerFromOrder(order).billingAddress : null),
+    },
+    exchangeRate: inputs.rateFor(order),
+  });
+  if (!outcome.ok) return outcome;
+  if (dryRun) return { ok: true, documents: [preview(outcome.document)], created: false };
+  const customerNo = await persistCustomer(inputs, chosen);
+  return { draft: { ...outcome.document, customerNo } };
+}
+
+async function decideCustomer(
+  inputs: DocumentInputs,
+  shop: DocumentShopSettings,
+  entry: OrderToDocument,
+): Promise<CustomerChoiceOutcome> {
+  const { order } = entry;
+  // Assigned to this order only: mapping the Shopify customer for later orders is fix 3 (linkShopifyCustomer).
+  if (entry.customerNo !== undefined)
+    return {
+      ok: true,
+      choice: { kind: 'existing', customerNo: entry.customerNo, reason: 'assigned_by_operator', link: null },
+    };
+  if (entry.customerTemplateCode !== undefined) {
+    const forced = {
+      ...shop,
+      autoCreateUnknownCustomers: true,
+      customerTemplates: [],
+      customerTemplateCode: entry.customerTemplateCode,
+      companyTemplateCode: entry.customerTemplateCode,
+    };
+    return chooseCustomer(order, forced, {});
+  }
+  return chooseCustomer(order, shop, await inputs.customers.matches(order));
+}
+
+function customerGone(order: Order, customerNo: string): CreateSalesDocumentsResult {
+  return {
+    ok: false,
+    error: {
+      code: 'customer_not_found',
+      message: `Order ${order.name}: customer ${customerNo} does not exist in the master data; import it or assign another customer`,
+    },
+  };
+}
+
+/** A new customer gets the next "customer" number; a found or created one is linked for "by ID" next time. */
+async function persistCustomer(inputs: DocumentInputs, choice: CustomerChoice): Promise<string> {
+  const customerNo =
+    choice.kind === 'create' ? await inputs.customers.create(choice.customer) : choice.customerNo;
+  if (choice.link) inputs.customers.link(choice.link, customerNo);
+  return customerNo;
+}
+
+/** Numbers, documents, lines and links for the whole batch; then the results in order. */
+async function writeBatch(
+  trx: Kysely<Database>,
+  shopCode: string,
+  slots: readonly Slot[],
+  inputs: DocumentInputs,
+): Promise<CreateSalesDocumentsResult[]> {
+  const drafts = slots.flatMap((slot) => ('draft' in slot ? [slot.draft] : []));
+  const written = await persistDocuments(trx, drafts);
+  await writeCustomerLinks(trx, shopCode, inputs.customers.linksToWrite);
+  const again = slots.flatMap((slot) => ('again' in slot ? [slot.again] : []));
+  const reread = await findLinkedDocumentsOfOrders(trx, shopCode, again);
+  return slots.map((slot) => {
+    if ('draft' in slot) return { ok: true, documents: [written.shift()!], created: true };
+    if ('again' in slot) return { ok: true, documents: reread.get(slot.again) ?? [], created: false };
+    return slot;
+  });
+}
+
+/** Each series is advanced once for the batch; numbers go to the drafts in order, as one by one. */
+async function persistDocuments(
+  trx: Kysely<Database>,
+  drafts: ReadonlyArray<DocumentDraft & { customerNo: string }>,
+): Promise<SalesDocument[]> {
+  const numbers = new Map<DocumentType, string[]>();
+  for (const type of new Set(drafts.map((draft) => draft.type))) {
+    const count = drafts.filter((draft) => draft.type === type).length;
+    numbers.set(type, await reserveNumbers(trx, type, count));
+  }
+  const documents = drafts.map((draft) => ({
+    ...draft,
+    id: null,
+    number: numbers.get(draft.type)!.shift()!,
+    shopifyRefundId: null,
+    unlinked: false,
+  }));
+  const ids = await insertDocuments(trx, documents);
+  return documents.map((document, index) => ({ ...document, id: ids[index]! }));
+}
+
+function preview(draft: DocumentDraft): SalesDocument {
+  return { ...draft, id: null, number: null, shopifyRefundId: null, unlinked: false };
+}

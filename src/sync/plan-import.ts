@@ -1,0 +1,38 @@
+import type { Order } from '../domain/order.ts';
+import { conflictMessage, decideOrderUpdate, type OrderUpdateDecision } from '../rules/order-change.ts';
+import type { MirroredOrder } from './mirror-repository.ts';
+import { documentNoAttributeKey } from './ports.ts';
+
+export interface ImportPlan {
+  action: OrderUpdateDecision['action'] | 'new';
+  createDocuments: boolean;
+  conflictMessage: string | null;
+}
+
+/** Pure: what importing this version does, given the mirror (seed 002 "Effect of order editing"). */
+export function planImport(input: {
+  shopCode: string;
+  order: Order;
+  mirrored: MirroredOrder | undefined;
+  create: boolean;
+  force: boolean;
+}): ImportPlan {
+  const { order, mirrored } = input;
+  // A cancelled order gets no new document: an unpaid one has nothing left to sell and a paid
+  // one is "to be processed separately" through its refund (seed 002, cancel rows).
+  const createDocuments = input.create && order.cancelledAt === null && !mirrored?.processed;
+  if (!mirrored) return { action: 'new', createDocuments, conflictMessage: null };
+  const kept = input.force ? null : mirrored.conflictMessage;
+  if (Date.parse(mirrored.updatedAt) >= Date.parse(order.updatedAt)) {
+    return { action: 'no_change', createDocuments, conflictMessage: kept };
+  }
+  const decision = decideOrderUpdate({
+    previous: mirrored.order,
+    next: order,
+    processed: mirrored.processed,
+    ownAttributeKey: documentNoAttributeKey,
+  });
+  const conflict =
+    decision.action === 'mark_conflict' && !input.force ? conflictMessage(input.shopCode, order) : kept;
+  return { action: decision.action, createDocuments, conflictMessage: conflict };
+}
