@@ -9,7 +9,7 @@ import { loadDemoMasterData } from '../masterdata/index.ts';
 import { loadSecretKey } from '../shared/secret-key.ts';
 import { addShop, getShopConnection } from '../shops/index.ts';
 import { adjustStock, createSalesDocuments } from './index.ts';
-import { aLine, anOrder } from '../domain/testing/order-builders.ts';
+import { aLine, anOrder, bag } from '../domain/testing/order-builders.ts';
 
 const bin = fileURLToPath(new URL('../../bin/storebridge.js', import.meta.url));
 
@@ -20,11 +20,11 @@ interface Run {
 }
 
 /**
- * `storebridge documents | stock | exchange-rates` as a person runs them: fresh processes on the
+ * `storebridge documents | stock | gl | exchange-rates` as a person runs them: fresh processes on the
  * embedded store in a temp folder. The documents are made through createSalesDocuments (what
  * the import calls) on the same store between runs.
  */
-describe('storebridge documents, stock, exchange-rates (CLI, embedded store)', () => {
+describe('storebridge documents, stock, gl, exchange-rates (CLI, embedded store)', () => {
   let dataDir: string;
   let run: (...args: string[]) => Promise<Run>;
 
@@ -52,7 +52,10 @@ describe('storebridge documents, stock, exchange-rates (CLI, embedded store)', (
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  /** A shop with a released sales order of 2 tees, and 10 tees of opening stock at MAIN. */
+  /**
+   * A shop with a released sales order of 2 tees, an invoice of a shipped tee with 2.00 tax,
+   * and 10 tees of opening stock at MAIN.
+   */
   async function seed(folder: string) {
     const store = await openStore({ dataDir: folder });
     try {
@@ -68,6 +71,7 @@ describe('storebridge documents, stock, exchange-rates (CLI, embedded store)', (
           autoReleaseSalesOrders: true,
           customerMappingType: 'default_customer',
           defaultCustomerNo: 'C0001',
+          accounts: { receivable: '1200', sales: '4000', taxPayable: '2100' },
           locationMappings: [{ shopifyLocationId: '1', locationCode: 'MAIN', isDefault: true }],
         },
       );
@@ -78,6 +82,14 @@ describe('storebridge documents, stock, exchange-rates (CLI, embedded store)', (
           lines: [{ itemNo: '1000', locationCode: 'MAIN', quantity: 10 }],
         });
         await createSalesDocuments(trx, { shop, order: anOrder({ lines: [aLine({ quantity: 2 })] }) });
+        const taxed = aLine({
+          unfulfilledQuantity: 0,
+          taxLines: [{ title: 'Tax', rate: null, amount: bag(200) }],
+        });
+        await createSalesDocuments(trx, {
+          shop,
+          order: anOrder({ shopifyId: '1002', name: '#1002', lines: [taxed] }),
+        });
       });
     } finally {
       await store.close();
@@ -120,6 +132,35 @@ describe('storebridge documents, stock, exchange-rates (CLI, embedded store)', (
       { itemNo: '1000', locationCode: 'MAIN', onHand: 10, released: 2, availableToSell: 8 },
     ]);
   });
+
+  it('gl --json lists the entries of the invoice; gl as a table shows debits = credits', async () => {
+    const json = await run('gl', '--shop', 'WEB', '--json');
+    expect(json.code, json.stderr).toBe(0);
+    const entries = JSON.parse(json.stdout) as Record<string, unknown>[];
+    expect(entries.map((e) => [e.documentNo, e.accountNo, e.debit, e.credit])).toEqual([
+      ['SI-000001', '1200', '27.00', '0.00'],
+      ['SI-000001', '4000', '0.00', '25.00'],
+      ['SI-000001', '2100', '0.00', '2.00'],
+    ]);
+    expect(entries[0]).toMatchObject({
+      shopCode: 'WEB',
+      postingDate: '2025-03-01',
+      documentType: 'sales_invoice',
+      lineNo: 1,
+      description: 'Order #1002',
+      currency: 'USD',
+      sourceAmount: '27.00',
+      sourceCurrency: 'USD',
+    });
+    const byAccount = await run('gl', '--shop', 'WEB', '--account', '2100', '--json');
+    expect(JSON.parse(byAccount.stdout)).toHaveLength(1);
+    const table = await run('gl', '--shop', 'WEB');
+    expect(table.stdout).toContain('total debit 27.00  credit 27.00 USD');
+    expect(await run('gl', '--shop', 'NOPE')).toMatchObject({
+      code: 1,
+      stderr: 'error: Shop "NOPE" does not exist\n',
+    });
+  }, 120_000);
 
   it('exchange-rates import (CSV with spreadsheet headers), again unchanged, list; a bad file stores nothing', async () => {
     expect((await run('exchange-rates', 'import', 'rates.csv')).stdout).toBe(

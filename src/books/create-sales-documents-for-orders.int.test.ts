@@ -17,6 +17,9 @@ import {
 } from './index.ts';
 
 const secretKey = randomBytes(32);
+const now = () => new Date('2025-03-10T12:00:00Z');
+/** What posting invoices and cash sales needs (demo chart of accounts). */
+const postingAccounts = { receivable: '1200', sales: '4000', taxPayable: '2100', paymentClearing: '1020' };
 const address: Address = {
   name: 'Nia New',
   company: null,
@@ -145,7 +148,7 @@ describeOnEachBackend('createSalesDocumentsForOrders', (backend) => {
           code,
           shopifyDomain: `${code.toLowerCase()}.myshopify.com`,
           credentials: { accessToken: 'shpat_test' },
-          accounts: { shippingCharges: '4100', tip: '2300', soldGiftCard: '2200' },
+          accounts: { ...postingAccounts, shippingCharges: '4100', tip: '2300', soldGiftCard: '2200' },
           locationMappings: [{ shopifyLocationId: '1', locationCode: 'MAIN', isDefault: true }],
           ...overrides,
         },
@@ -174,11 +177,11 @@ describeOnEachBackend('createSalesDocumentsForOrders', (backend) => {
     for (const { shop, orders } of batches) {
       const results = await batched.db
         .transaction()
-        .execute((trx) => createSalesDocumentsForOrders(trx, { shop: batchShops[shop]!, orders }));
+        .execute((trx) => createSalesDocumentsForOrders(trx, { shop: batchShops[shop]!, orders, now }));
       const expected = await oneByOne.db.transaction().execute(async (trx) => {
         const each: CreateSalesDocumentsResult[] = [];
         for (const entry of orders)
-          each.push(await createSalesDocuments(trx, { shop: oneByOneShops[shop]!, ...entry }));
+          each.push(await createSalesDocuments(trx, { shop: oneByOneShops[shop]!, ...entry, now }));
         return each;
       });
       expect(results).toEqual(expected);

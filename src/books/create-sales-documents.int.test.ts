@@ -15,6 +15,8 @@ import {
 import { aLine, anOrder, bag } from '../domain/testing/order-builders.ts';
 
 const secretKey = randomBytes(32);
+/** What posting invoices and cash sales needs (demo chart of accounts). */
+const postingAccounts = { receivable: '1200', sales: '4000', taxPayable: '2100', paymentClearing: '1020' };
 const ada = {
   shopifyId: '601',
   email: 'ADA@example.com',
@@ -57,7 +59,7 @@ describeOnEachBackend('createSalesDocuments', (backend) => {
         code,
         shopifyDomain: `${code.toLowerCase()}.myshopify.com`,
         credentials: { accessToken: 'shpat_test' },
-        accounts: { shippingCharges: '4100', tip: '2300', soldGiftCard: '2200' },
+        accounts: { ...postingAccounts, shippingCharges: '4100', tip: '2300', soldGiftCard: '2200' },
         locationMappings: [{ shopifyLocationId: '1', locationCode: 'MAIN', isDefault: true }],
         ...overrides,
       },

@@ -7,6 +7,8 @@ import { addShop, getShopConnection } from '../shops/index.ts';
 import { describeOnEachBackend, openTestStore, type TestStore } from '../../test/support/test-store.ts';
 import { adjustStock, createSalesDocuments, registerBooksRoutes } from './index.ts';
 import { aLine, anOrder } from '../domain/testing/order-builders.ts';
+import { refundOf, shipped, withRefund } from '../domain/testing/refund-builders.ts';
+import { openRefundBooks } from './testing/refund-books.ts';
 
 describeOnEachBackend('books HTTP API', (backend) => {
   let store: TestStore;
@@ -70,5 +72,66 @@ describeOnEachBackend('books HTTP API', (backend) => {
     expect(response.json()).toEqual({
       stock: [{ itemNo: '1000', locationCode: 'MAIN', onHand: 5, released: 2, availableToSell: 3 }],
     });
+  });
+});
+
+describeOnEachBackend('books HTTP API: refund documents and the G/L', (backend) => {
+  let books: Awaited<ReturnType<typeof openRefundBooks>>;
+  beforeEach(async () => {
+    books = await openRefundBooks(backend);
+    const sold = shipped(anOrder({ lines: [aLine({ shopifyId: '9001' })] }));
+    await books.sell(sold);
+    const refund = refundOf(sold, { lines: [{ line: '9001', quantity: 1, restock: 'no_restock' }] });
+    const now = withRefund(sold, refund);
+    await books.write(now, refund, await books.decide(now, refund));
+  });
+  afterEach(() => books.store.close());
+
+  function app() {
+    const server = Fastify();
+    registerBooksRoutes(server, {
+      store: books.store,
+      secretKey: randomBytes(32),
+      logger: createLogger('silent'),
+    });
+    return server;
+  }
+
+  it('documents include the credit memo and the customer refund with their refund fields', async () => {
+    const response = await app().inject({ url: '/api/shops/WEB/documents?order=1001' });
+    const [, creditMemo, customerRefund] = response.json().documents;
+    expect(creditMemo).toMatchObject({
+      type: 'credit_memo',
+      shopifyRefundId: '7001',
+      appliesTo: 'SI-000001',
+      lines: [{ type: 'gl_account', no: '4510', reason: 'not_restocked', amount: '25.00' }],
+    });
+    expect(customerRefund).toMatchObject({
+      type: 'customer_refund',
+      shopifyRefundId: '7001',
+      appliesTo: 'SI-000001',
+      paymentMethod: 'shopify_payments',
+      paidFromAccount: '1020',
+      amountIncludingTax: '25.00',
+    });
+  });
+
+  it('GET /api/shops/:code/gl lists the entries, by document; unknown shop 404', async () => {
+    const all = (await app().inject({ url: '/api/shops/WEB/gl' })).json().entries as { documentNo: string }[];
+    expect([...new Set(all.map((e) => e.documentNo))]).toEqual(['SI-000001', 'CM-000001', 'CR-000001']);
+    const memo = await app().inject({ url: '/api/shops/WEB/gl?document=CM-000001' });
+    expect(
+      memo
+        .json()
+        .entries.map((e: { accountNo: string; debit: string; credit: string }) => [
+          e.accountNo,
+          e.debit,
+          e.credit,
+        ]),
+    ).toEqual([
+      ['1200', '0.00', '25.00'],
+      ['4510', '25.00', '0.00'],
+    ]);
+    expect((await app().inject({ url: '/api/shops/NOPE/gl' })).statusCode).toBe(404);
   });
 });

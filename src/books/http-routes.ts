@@ -5,6 +5,7 @@ import type { Logger } from '../shared/logger.ts';
 import { AppError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { documentJson } from './documents/document-json.ts';
 import { listDocuments } from './documents/list-documents.ts';
+import { glEntryJson, listGlEntries } from './gl/list-gl-entries.ts';
 import { stockLevels } from './stock/stock-levels.ts';
 
 export interface BooksRoutesDeps {
@@ -14,8 +15,9 @@ export interface BooksRoutesDeps {
 }
 
 /**
- * The books' JSON API, the same answers as `storebridge documents --json` and `stock --json`:
- * GET /api/shops/:code/documents?order=<id|GID|#name> and GET /api/stock.
+ * The books' JSON API, the same answers as `storebridge documents --json`, `gl --json` and
+ * `stock --json`: GET /api/shops/:code/documents?order=<id|GID|#name>,
+ * GET /api/shops/:code/gl?document=<no>&account=<no> and GET /api/stock.
  * Per seed 004 Shopify is the source of truth: these are read-only views.
  */
 export function registerBooksRoutes(app: FastifyInstance, deps: BooksRoutesDeps): void {
@@ -31,6 +33,23 @@ export function registerBooksRoutes(app: FastifyInstance, deps: BooksRoutesDeps)
           order: request.query.order,
         });
         return { documents: documents.map(documentJson) };
+      } catch (error) {
+        return sendError(reply, error, deps.logger);
+      }
+    },
+  );
+
+  app.get<{ Params: { code: string }; Querystring: { document?: string; account?: string } }>(
+    '/api/shops/:code/gl',
+    async (request, reply) => {
+      try {
+        await assertShopExists(deps, request.params.code);
+        const entries = await listGlEntries(store.db, {
+          shopCode: request.params.code,
+          documentNo: request.query.document,
+          accountNo: request.query.account,
+        });
+        return { entries: entries.map(glEntryJson) };
       } catch (error) {
         return sendError(reply, error, deps.logger);
       }

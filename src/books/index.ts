@@ -1,7 +1,8 @@
 /**
- * The back office: sales documents with number series and status machines as data, exchange
- * rates, Shopify customer links and the append-only stock ledger (DESIGN.md "books/").
- * Other capabilities use these exports only, never the tables.
+ * The back office: sales and refund documents with number series and status machines as data,
+ * posting to the append-only general ledger, exchange rates, Shopify customer links and the
+ * append-only stock ledger (DESIGN.md "books/"). Other capabilities use these exports only,
+ * never the tables.
  */
 export {
   createSalesDocuments,
@@ -18,7 +19,30 @@ export { listDocuments } from './documents/list-documents.ts';
 export { unlinkOrderDocuments } from './documents/unlink-order-documents.ts';
 export { documentJson, type DocumentJson } from './documents/document-json.ts';
 export { parseOrderRef, type OrderRef } from './documents/order-ref.ts';
-export type { SalesDocument, SalesDocumentLine } from './documents/sales-document.ts';
+export type {
+  BooksDocument,
+  BooksDocumentType,
+  SalesDocument,
+  SalesDocumentLine,
+} from './documents/sales-document.ts';
+export {
+  createRefundDocuments,
+  type CreateRefundDocumentsInput,
+  type CreateRefundDocumentsResult,
+  type RefundBooksErrorCode,
+  type RefundDocumentsDecision,
+} from './refunds/create-refund-documents.ts';
+export { orderDocumentsState, type OrderDocumentsState } from './refunds/order-documents-state.ts';
+export { refundExchangeRate, refundInputs, type RefundBooksInputs } from './refunds/refund-inputs.ts';
+export { findRefundDocuments } from './refunds/find-refund-documents.ts';
+export {
+  listGlEntries,
+  glEntryJson,
+  type GlEntry,
+  type GlEntryFilter,
+  type GlEntryJson,
+} from './gl/list-gl-entries.ts';
+export { UnbalancedPostingError } from './gl/gl-entries-repository.ts';
 export {
   documentStatus,
   transition,

@@ -2,9 +2,17 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/index.ts';
 import { ConfigurationError } from '../shared/errors.ts';
 
-/** The number series migration 0003 creates: one per document type, plus new customers. */
+/** The number series migrations 0003 and 0005 create: one per document type, plus new customers. */
 export type NumberSeriesCode =
-  'sales_order' | 'sales_invoice' | 'cash_sale' | 'inventory_adjustment' | 'customer';
+  | 'sales_order'
+  | 'sales_invoice'
+  | 'cash_sale'
+  | 'inventory_adjustment'
+  | 'customer'
+  | 'credit_memo'
+  | 'inventory_credit_memo'
+  | 'customer_refund'
+  | 'sales_order_change';
 
 /**
  * The next number of a series ("SO-000001"), taken inside the caller's transaction: the update

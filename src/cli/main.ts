@@ -3,6 +3,7 @@ import { registerBooks } from './commands/books.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerEmulator } from './commands/emulator.ts';
 import { registerMaster } from './commands/master.ts';
+import { registerRefunds } from './commands/refunds.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerShop } from './commands/shop.ts';
 import { registerStart } from './commands/start.ts';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerBooks(program);
   registerDemo(program);
   registerSync(program);
+  registerRefunds(program);
   return program;
 }
 

@@ -16,7 +16,31 @@ describe('runtime configuration', () => {
     { env: { PORT: 'eighty' }, message: /Environment variable PORT/ },
     { env: { DATABASE_URL: 'mysql://x' }, message: /DATABASE_URL: must start with postgres:\/\// },
     { env: { LOG_LEVEL: 'loud' }, message: /LOG_LEVEL/ },
+    { env: { STOREBRIDGE_SMTP_URL: 'http://mail' }, message: /STOREBRIDGE_SMTP_URL: must be an smtp/ },
+    {
+      env: { STOREBRIDGE_SMTP_URL: 'smtp://mail.example.com' },
+      message: /STOREBRIDGE_MAIL_FROM: is required when STOREBRIDGE_SMTP_URL is set/,
+    },
+    { env: { STOREBRIDGE_MAIL_FROM: 'books' }, message: /STOREBRIDGE_MAIL_FROM: must be an email address/ },
   ])('names the variable that is wrong: $env', ({ env, message }) => {
     expect(() => readRuntimeConfig(env)).toThrow(message);
+  });
+
+  it('reads the SMTP server and the From of failure emails', () => {
+    const config = readRuntimeConfig({
+      STOREBRIDGE_SMTP_URL: 'smtp://user:pass@mail.example.com:587',
+      STOREBRIDGE_MAIL_FROM: 'Storebridge <books@example.com>',
+    });
+    expect(config).toMatchObject({
+      STOREBRIDGE_SMTP_URL: 'smtp://user:pass@mail.example.com:587',
+      STOREBRIDGE_MAIL_FROM: 'Storebridge <books@example.com>',
+    });
+    expect(readRuntimeConfig({ STOREBRIDGE_SMTP_URL: '' }).STOREBRIDGE_SMTP_URL).toBeUndefined();
+  });
+
+  it('never puts the SMTP password in its error', () => {
+    expect(() => readRuntimeConfig({ STOREBRIDGE_SMTP_URL: 'ftp://user:hunter2@mail' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
+    );
   });
 });

@@ -20,6 +20,34 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** pino log level. Default `info`. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * SMTP server that failure emails go through (seed 000: a refund that fails to import is
+   * emailed to the shop's notificationEmail), e.g. `smtp://user:pass@mail.example.com:587`
+   * (STARTTLS when offered) or `smtps://…:465`. Holds a password: never logged.
+   * Default: unset, and no email is sent.
+   */
+  STOREBRIDGE_SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })
+    .optional(),
+  /**
+   * The From of failure emails: `books@example.com` or `Storebridge <books@example.com>`.
+   * Default: unset; required when STOREBRIDGE_SMTP_URL is set.
+   */
+  STOREBRIDGE_MAIL_FROM: z
+    .string()
+    .trim()
+    .refine(isMailbox, 'must be an email address, optionally with a name: Storebridge <books@example.com>')
+    .optional(),
+});
+
+const mailFromRequired = envSchema.superRefine((env, context) => {
+  if (env.STOREBRIDGE_SMTP_URL && !env.STOREBRIDGE_MAIL_FROM) {
+    context.addIssue({
+      code: 'custom',
+      path: ['STOREBRIDGE_MAIL_FROM'],
+      message: 'is required when STOREBRIDGE_SMTP_URL is set',
+    });
+  }
 });
 
 export type RuntimeConfig = z.infer<typeof envSchema>;
@@ -27,10 +55,16 @@ export type RuntimeConfig = z.infer<typeof envSchema>;
 export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   // `FOO= npm start` means "not set", as in most twelve-factor services.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const parsed = envSchema.safeParse(present);
+  const parsed = mailFromRequired.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ConfigurationError(`Environment variable ${String(issue?.path[0])}: ${issue?.message}`);
   }
   return parsed.data;
+}
+
+/** `books@example.com` or `Display Name <books@example.com>`. */
+function isMailbox(text: string): boolean {
+  const address = /^[^<>]*<([^<>]+)>$/.exec(text)?.[1] ?? text;
+  return z.email().safeParse(address).success;
 }

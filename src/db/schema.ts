@@ -23,6 +23,7 @@ export interface Database {
   exchange_rates: ExchangeRatesTable;
   customer_links: CustomerLinksTable;
   stock_movements: StockMovementsTable;
+  gl_entries: GlEntriesTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -141,6 +142,14 @@ export interface OrderRefundsTable {
   currency: string;
   convertible_to_credit_memo: boolean;
   reason: string | null;
+  status: Generated<'pending' | 'waiting' | 'processed' | 'not_convertible' | 'error'>;
+  /** Why it waits or is not convertible (the rule's reason code). */
+  status_reason: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  attempts: Generated<number>;
+  document_nos: ColumnType<string[], string | undefined, string>;
+  processed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface SyncCursorsTable {
@@ -182,10 +191,21 @@ export interface NumberSeriesTable {
   last_no: Minor;
 }
 
+/** Sales documents (0003) and the refund documents of the ledger (0005). */
+export type DocumentTypeColumn =
+  | 'sales_order'
+  | 'sales_invoice'
+  | 'cash_sale'
+  | 'credit_memo'
+  | 'inventory_credit_memo'
+  | 'customer_refund'
+  | 'sales_order_change'
+  | 'inventory_adjustment';
+
 export interface DocumentsTable {
   id: Generated<number>;
   shop_code: string;
-  type: 'sales_order' | 'sales_invoice' | 'cash_sale';
+  type: DocumentTypeColumn;
   number: string;
   status: string;
   shopify_order_id: string;
@@ -205,6 +225,16 @@ export interface DocumentsTable {
   tax_amount_minor: Minor;
   amount_including_tax_minor: Minor;
   unlinked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The document no. a refund document corrects or pays back (0005). */
+  applies_to: string | null;
+  /** Customer refunds (seed 000): the gateway, the account paid from, Shopify's transaction. */
+  payment_method: string | null;
+  paid_from_account: string | null;
+  payment_reference: string | null;
+  shopify_transaction_id: string | null;
+  posted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Sales documents: ids of the order's refunds already in their quantities. */
+  reflected_refund_ids: ColumnType<string[], string | undefined, string>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -223,6 +253,11 @@ export interface DocumentLinesTable {
   location_code: string | null;
   released_quantity: ColumnType<number, number | undefined, number>;
   shopify_line_id: string | null;
+  /** Refund documents: why the line is there (docs/refunds.md). */
+  reason: string | null;
+  /** Sales order changes: the sales order line changed (null: a line added) and its released change. */
+  sales_order_line_no: number | null;
+  released_quantity_change: number | null;
 }
 
 export interface ExchangeRatesTable {
@@ -244,10 +279,36 @@ export interface CustomerLinksTable {
 export interface StockMovementsTable {
   id: Generated<number>;
   item_no: string;
-  location_code: string;
+  /** null: a return to the blank return location (seed 002). */
+  location_code: string | null;
   quantity: number;
-  voucher_type: 'inventory_adjustment';
+  voucher_type: 'inventory_adjustment' | 'credit_memo' | 'inventory_credit_memo' | 'sales_invoice';
   voucher_no: string;
   voucher_line_no: number;
+  kind: ColumnType<
+    'adjustment' | 'return' | 'exchange_out' | 'adjustment_out',
+    'adjustment' | 'return' | 'exchange_out' | 'adjustment_out' | undefined,
+    never
+  >;
+  created_at: CreatedAt;
+}
+
+/** The general ledger (0005): append-only, each document's entries balance. */
+export interface GlEntriesTable {
+  id: Generated<number>;
+  shop_code: string;
+  posting_date: string;
+  document_type: string;
+  document_no: string;
+  line_no: number;
+  account_no: string;
+  description: string;
+  /** Local currency, minor units; one of debit and credit is 0. */
+  debit_minor: Minor;
+  credit_minor: Minor;
+  currency: string;
+  /** The document's amount the entry comes from, signed (debit +), in the document's currency. */
+  source_currency: string;
+  source_amount_minor: Minor;
   created_at: CreatedAt;
 }

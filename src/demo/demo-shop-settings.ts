@@ -21,6 +21,25 @@ export interface DemoConnection {
 }
 
 /**
+ * The demo chart of accounts (src/masterdata/demo/gl-accounts.json) in the shop's account
+ * settings: the seeds' refund and charge accounts, and what posting needs (receivable 1200,
+ * sales 4000, sales tax 2100, Shopify Payments clearing 1020), so demo orders and refunds post.
+ */
+export const demoAccounts = {
+  receivable: '1200',
+  sales: '4000',
+  taxPayable: '2100',
+  paymentClearing: '1020',
+  shippingCharges: '4100',
+  tip: '2300',
+  soldGiftCard: '2200',
+  refund: '4500',
+  refundNonRestockItems: '4510',
+  refundPayFrom: '1020',
+  cashRounding: '6900',
+};
+
+/**
  * Settings for a shop on the emulator's demo catalogue (emulator/README.md "--seed demo") over
  * the demo master data (src/masterdata/README.md): every account the seeds name, the demo
  * locations mapped in Shopify's order, the catalogue's "Standard" shipping to the shipping
@@ -52,15 +71,7 @@ export function demoShopSettings(
     autoCreateUnknownCustomers: true,
     customerTemplateCode: 'WEB',
     companyTemplateCode: 'B2B',
-    accounts: {
-      shippingCharges: '4100',
-      tip: '2300',
-      soldGiftCard: '2200',
-      refund: '4500',
-      refundNonRestockItems: '4510',
-      refundPayFrom: '1020',
-      cashRounding: '6900',
-    },
+    accounts: demoAccounts,
     shipmentMethodMappings: [{ shopifyTitle: 'Standard', shipmentMethodCode: 'STD' }],
     locationMappings: locations
       .filter((location) => location.isActive)

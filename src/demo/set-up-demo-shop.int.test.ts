@@ -5,7 +5,7 @@ import { asMerchant } from '../../test/shopify/emulator-shop.ts';
 import { describeOnEachBackend, openTestStore, type TestStore } from '../../test/support/test-store.ts';
 import { adjustStock, stockLevels } from '../books/index.ts';
 import { findItemBySku } from '../masterdata/index.ts';
-import { getShopConnection } from '../shops/index.ts';
+import { getShopConnection, setShopSetting } from '../shops/index.ts';
 import { createShopifyClient } from '../shopify/index.ts';
 import { openingStockVoucherNo, setUpDemoShop } from './index.ts';
 
@@ -96,6 +96,24 @@ describeOnEachBackend('demo setup: opening stock from Shopify', (backend) => {
       .transaction()
       .execute((trx) => adjustStock(trx, { voucherNo: openingStockVoucherNo('DEMO'), lines }));
     expect(replay.created).toBe(false);
+  });
+
+  it('sets the accounts posting needs; a shop set up before them gets those it lacks, the rest stays', async () => {
+    const deps = { db: store.db, secretKey: randomBytes(32) };
+    const connection = { code: 'DEMO', endpoint: emulator.url, accessToken: emulator.token };
+    await setUpDemoShop(deps, connection);
+    expect((await getShopConnection(deps, 'DEMO')).settings.accounts).toMatchObject({
+      receivable: '1200',
+      sales: '4000',
+      taxPayable: '2100',
+      paymentClearing: '1020',
+    });
+    await setShopSetting(deps, 'DEMO', ['accounts.receivable=', 'accounts.sales=4100']);
+    await setUpDemoShop(deps, connection, failingClient());
+    expect((await getShopConnection(deps, 'DEMO')).settings.accounts).toMatchObject({
+      receivable: '1200',
+      sales: '4100',
+    });
   });
 });
 

@@ -1,7 +1,8 @@
-import { hasMasterData, loadDemoMasterData } from '../masterdata/index.ts';
-import { addShop, listShops, setShopSetting, type ShopDeps } from '../shops/index.ts';
+import { findGlAccountByNo, hasMasterData, loadDemoMasterData } from '../masterdata/index.ts';
+import { addShop, getShopConnection, listShops, setShopSetting, type ShopDeps } from '../shops/index.ts';
 import { createShopifyClient, type ShopifyClient } from '../shopify/index.ts';
 import {
+  demoAccounts,
   demoShopSettings,
   type DemoConnection,
   type ShopifyLocation,
@@ -23,7 +24,9 @@ export interface DemoSetupResult {
  * (only on a store without any, so a real setup is never overwritten), then asks Shopify for the
  * shop and its locations through our client and stores settings that match (demo-shop-settings.ts),
  * then loads Shopify's inventory levels as the shop's opening stock (load-opening-stock.ts).
- * Re-running on an existing shop only moves its endpoint and token: settings the operator changed stay.
+ * Re-running on an existing shop moves its endpoint and token and sets demo accounts it has no
+ * value for (a shop set up before posting existed gets the posting accounts): settings the
+ * operator changed stay.
  * Shared by `npm start` (shop DEMO on the built-in emulator) and `storebridge demo setup`.
  */
 export async function setUpDemoShop(
@@ -38,6 +41,7 @@ export async function setUpDemoShop(
     await setShopSetting(deps, connection.code, [
       `endpoint=${connection.endpoint}`,
       `credentials.accessToken=${connection.accessToken}`,
+      ...(await unsetDemoAccounts(deps, connection.code)),
     ]);
     // A shop set up before it had opening stock (or whose first run stopped before it) gets it now.
     const openingStock = await loadOpeningStock(deps, connection.code, client);
@@ -50,6 +54,16 @@ export async function setUpDemoShop(
   await addShop(deps, demoShopSettings(shop, locations.nodes, connection));
   const openingStock = await loadOpeningStock(deps, connection.code, client);
   return { shopCode: connection.code, shop: 'created', masterDataLoaded, openingStock };
+}
+
+/** `accounts.<name>=<no>` for each demo account the shop leaves unset and the master data holds. */
+async function unsetDemoAccounts(deps: ShopDeps, code: string): Promise<string[]> {
+  const { accounts } = (await getShopConnection(deps, code)).settings;
+  const assignments: string[] = [];
+  for (const [name, no] of Object.entries(demoAccounts))
+    if (accounts[name as keyof typeof accounts] === undefined && (await findGlAccountByNo(deps.db, no)))
+      assignments.push(`accounts.${name}=${no}`);
+  return assignments;
 }
 
 function demoClient(connection: DemoConnection): ShopifyClient {

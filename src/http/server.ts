@@ -1,6 +1,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Store } from '../db/index.ts';
+import type { Notifier } from '../notify/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { installApiErrorHandling } from './api/api-errors.ts';
 import type { RegisterApiRoutes } from './api/api-routes.ts';
@@ -13,10 +14,18 @@ export interface ServerDependencies {
   secretKey: Buffer;
   /** The capabilities' /api/ routes (Default: every capability's, capability-routes.ts). */
   routes?: readonly RegisterApiRoutes[];
+  /** Failure emails (Default: none sent). */
+  notifier?: Notifier | undefined;
 }
 
 /** The HTTP service. Routes are registered per capability; this file only wires them. */
-export function buildServer({ store, logger, secretKey, routes = capabilityRoutes }: ServerDependencies) {
+export function buildServer({
+  store,
+  logger,
+  secretKey,
+  notifier,
+  routes = capabilityRoutes,
+}: ServerDependencies) {
   // Typed as the plain instance every capability's routes take (pino's Logger is a FastifyBaseLogger).
   const app: FastifyInstance = Fastify({ loggerInstance: logger as FastifyBaseLogger });
   installApiErrorHandling(app, logger);
@@ -34,7 +43,7 @@ export function buildServer({ store, logger, secretKey, routes = capabilityRoute
 
   // Each capability in its own plugin scope: its hooks stay its own, the error handling above applies.
   for (const register of routes) {
-    void app.register(async (scope) => register(scope, { store, secretKey, logger }));
+    void app.register(async (scope) => register(scope, { store, secretKey, logger, notifier }));
   }
   return app;
 }

@@ -1,5 +1,6 @@
 import { readRuntimeConfig, type RuntimeConfig } from '../config/env.ts';
 import { migrateToLatest, openStore, type Store } from '../db/index.ts';
+import { createNotifier, type Notifier } from '../notify/index.ts';
 import { createLogger, type Logger } from '../shared/logger.ts';
 import { loadSecretKey } from '../shared/secret-key.ts';
 
@@ -9,6 +10,8 @@ export interface AppContext {
   readonly store: Store;
   readonly secretKey: Buffer;
   readonly logger: Logger;
+  /** Failure emails to each shop's notificationEmail (a no-op without STOREBRIDGE_SMTP_URL). */
+  readonly notifier: Notifier;
   close(): Promise<void>;
 }
 
@@ -28,7 +31,12 @@ export async function openContext(
     await store.close();
     throw error;
   }
-  return { config, store, secretKey, logger, close: () => store.close() };
+  const notifier = createNotifier({
+    smtpUrl: config.STOREBRIDGE_SMTP_URL,
+    mailFrom: config.STOREBRIDGE_MAIL_FROM,
+    logger,
+  });
+  return { config, store, secretKey, logger, notifier, close: () => store.close() };
 }
 
 /** Opens the context, runs the work, and always closes the store (an open PGlite keeps Node alive). */

@@ -53,6 +53,10 @@ export const connectionSettings = {
    * zone consideration"). Default "UTC".
    */
   timeZone: timeZone.default('UTC'),
-  /** Where failed imports are reported (seed 000: "Notification Email" on the cart). Default: unset. */
+  /**
+   * Where a refund or order that fails to import is emailed, once per error, while it waits for
+   * the next sync (seed 000: "Notification Email" on the cart). Needs STOREBRIDGE_SMTP_URL.
+   * Default: unset, and nothing is emailed.
+   */
   notificationEmail: z.email('must be an email address').optional(),
 };

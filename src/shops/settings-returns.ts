@@ -3,9 +3,19 @@ import { backOfficeCode } from './settings-fields.ts';
 
 /**
  * G/L accounts amounts are posted to that have no item (seed 002 "Shopify Shop Card"; seed 000
- * "Refund Pay from account"). Each is a G/L account no. that must exist. Default: each unset.
+ * "Refund Pay from account"), and the accounts posting a document needs (DESIGN.md "books/":
+ * receivable, revenue, tax, gateway clearing). Each is a G/L account no. that must exist.
+ * Default: each unset; a posting that needs an unset one is refused naming it (account_not_set).
  */
 export const accountSettings = z.strictObject({
+  /** Customers' open amounts: sales invoices and credit memos are posted against it, customer refunds clear it. Default: unset. */
+  receivable: backOfficeCode.optional(),
+  /** Revenue of item and item charge lines (a G/L account line is posted to its own account). Default: unset. */
+  sales: backOfficeCode.optional(),
+  /** The tax on sales documents and credit memos. Default: unset. */
+  taxPayable: backOfficeCode.optional(),
+  /** What a cash sale was paid into (the payment gateway's clearing account, or the till). Default: unset. */
+  paymentClearing: backOfficeCode.optional(),
   /** Shipping charges on orders, unless a shipment method mapping names its own. Default: unset. */
   shippingCharges: backOfficeCode.optional(),
   /** Tips. Default: unset. */

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../db/index.ts';
 import { NotFoundError } from '../shared/errors.ts';
+import type { Notifier } from '../notify/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { excludeStagedOrders } from './exclude-staged-orders.ts';
 import { importStagedOrders } from './import-staged-orders.ts';
 import { listOrdersToImport, showImportedOrder } from './list-orders.ts';
 import { previewOrders } from './preview-orders.ts';
+import { registerRefundRoutes } from './refund-routes.ts';
 import { reimportOrder } from './reimport-order.ts';
 import { resolveOrderId } from './resolve-order.ts';
 import { syncDeps } from './runtime-deps.ts';
@@ -16,6 +18,7 @@ export interface SyncRoutesDeps {
   store: Store;
   secretKey: Buffer;
   logger: Logger;
+  notifier?: Notifier | undefined;
 }
 
 type ShopParams = { Params: { code: string } };
@@ -36,7 +39,12 @@ const ordersBody = {
  * `:order` is a numeric id, a GID (URL-encoded) or a name (`%231001`).
  */
 export function registerSyncRoutes(app: FastifyInstance, deps: SyncRoutesDeps): void {
-  const sync = syncDeps({ db: deps.store.db, secretKey: deps.secretKey, logger: deps.logger });
+  const sync = syncDeps({
+    db: deps.store.db,
+    secretKey: deps.secretKey,
+    logger: deps.logger,
+    notifier: deps.notifier,
+  });
 
   app.post<ShopParams & { Body: { bulk?: boolean; dryRun?: boolean } | undefined }>(
     '/api/shops/:code/sync/orders',
@@ -101,6 +109,8 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRoutesDeps): 
     const { code } = request.params;
     return reimportOrder(sync, code, await resolveOrderId(deps.store.db, code, request.params.order));
   });
+
+  registerRefundRoutes(app, sync);
 
   async function resolveAll(code: string, refs: readonly string[]): Promise<string[]> {
     const ids: string[] = [];

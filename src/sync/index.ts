@@ -12,6 +12,9 @@ export { stageOrders, type StageOptions, type StageSummary } from './stage-order
 export { importStagedOrder, type ImportOptions, type ImportResult } from './import-staged-order.ts';
 export { importStagedOrders } from './import-staged-orders.ts';
 export { syncOrders, type SyncProgress, type SyncSummary } from './sync-orders.ts';
+export { processRefunds, type RefundResult } from './process-refunds.ts';
+export { listImportedRefunds } from './list-refunds.ts';
+export { refundStatuses, type ImportedRefund, type RefundStatus } from './refund-repository.ts';
 export { previewOrders, type PreviewEntry } from './preview-orders.ts';
 export { reimportOrder } from './reimport-order.ts';
 export { unlinkOrder } from './unlink-order.ts';

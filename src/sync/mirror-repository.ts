@@ -279,6 +279,8 @@ export async function recordRefundsOfOrders(
         currency: refund.totalRefunded.shop.currency,
         convertible_to_credit_memo: conversion.convertible,
         reason: conversion.convertible ? null : conversion.reason,
+        status: conversion.convertible ? ('pending' as const) : ('not_convertible' as const),
+        status_reason: conversion.convertible ? null : conversion.reason,
       })),
     )
     .onConflict((c) => c.columns(['shop_code', 'shopify_refund_id']).doNothing())

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.ts';
-import type { Order } from '../domain/order.ts';
+import type { Order, Refund } from '../domain/order.ts';
+import type { RefundDecision, RefundDocumentsInput } from '../rules/refund-documents.ts';
+import type { Notifier } from '../notify/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { ShopConnection, PublicShopSettings } from '../shops/index.ts';
 
@@ -42,6 +44,14 @@ export interface DocumentSummary {
 export type SalesDocumentsOutcome =
   { ok: true; documents: DocumentSummary[] } | { ok: false; error: { code: string; message: string } };
 
+export type RefundBooksInputs = Pick<
+  RefundDocumentsInput,
+  'documents' | 'reflectedRefundIds' | 'itemsBySku' | 'exchangeRate'
+>;
+
+/** The rule's decision to write documents (the other outcomes write nothing in books). */
+export type RefundDocumentsDecision = Extract<RefundDecision, { outcome: 'documents' }>;
+
 /** What sync needs from books/ (its index.ts), in the caller's transaction. */
 export interface BooksPort {
   createSalesDocuments(
@@ -57,6 +67,20 @@ export interface BooksPort {
     trx: Kysely<Database>,
     input: { shop: PublicShopSettings; orders: readonly Order[]; withJson: boolean },
   ): Promise<SalesDocumentsOutcome[]>;
+  /**
+   * What the refund rule needs from the books for one refund (docs/refunds.md): where the order's
+   * documents stand, the refunds already in them, the items for its SKUs and the exchange rate
+   * on the refund's date.
+   */
+  refundInputs(
+    trx: Kysely<Database>,
+    input: { shop: PublicShopSettings; order: Order; refund: Refund },
+  ): Promise<RefundBooksInputs>;
+  /** Writes and posts a refund decision's documents and stock movements; idempotent per refund. */
+  createRefundDocuments(
+    trx: Kysely<Database>,
+    input: { shop: PublicShopSettings; order: Order; refund: Refund; decision: RefundDocumentsDecision },
+  ): Promise<SalesDocumentsOutcome>;
   /** seed 002 "Unlink Processed Documents": the documents stay, they no longer belong to the order. */
   unlinkOrderDocuments(
     trx: Kysely<Database>,
@@ -71,6 +95,8 @@ export interface SyncDeps {
   /** The order source for a shop (Default in the runtime: shopifyOrderSource). */
   readonly sourceFor: (connection: ShopConnection) => OrderSource;
   readonly logger?: Logger | undefined;
+  /** Failure emails to the shop's notificationEmail (seed 000; Default: none sent). */
+  readonly notifier?: Pick<Notifier, 'refundFailed'> | undefined;
   /** The clock (Default: the system clock). */
   readonly now?: (() => Date) | undefined;
 }

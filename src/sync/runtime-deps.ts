@@ -2,12 +2,16 @@ import type { Kysely } from 'kysely';
 import {
   createSalesDocuments,
   createSalesDocumentsForOrders,
+  createRefundDocuments,
+  refundInputs,
   documentJson,
   unlinkOrderDocuments,
+  type CreateRefundDocumentsResult,
   type CreateSalesDocumentsResult,
 } from '../books/index.ts';
 import type { Database } from '../db/index.ts';
 import { ConfigurationError } from '../shared/errors.ts';
+import type { Notifier } from '../notify/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import {
   countChangedOrders,
@@ -25,11 +29,13 @@ export function syncDeps(context: {
   db: Kysely<Database>;
   secretKey: Buffer;
   logger?: Logger | undefined;
+  notifier?: Notifier | undefined;
 }): SyncDeps {
   return {
     db: context.db,
     secretKey: context.secretKey,
     logger: context.logger,
+    notifier: context.notifier,
     books: booksPort,
     sourceFor: (connection) => shopifyOrderSource(connection, context.logger),
   };
@@ -46,12 +52,19 @@ const booksPort: BooksPort = {
     });
     return results.map((result) => summary(result, input.withJson));
   },
+  refundInputs: (trx, input) => refundInputs(trx, input),
+  async createRefundDocuments(trx, input) {
+    return summary(await createRefundDocuments(trx, input), true);
+  },
   async unlinkOrderDocuments(trx, input) {
     await unlinkOrderDocuments(trx, input);
   },
 };
 
-function summary(result: CreateSalesDocumentsResult, withJson: boolean): SalesDocumentsOutcome {
+function summary(
+  result: CreateSalesDocumentsResult | CreateRefundDocumentsResult,
+  withJson: boolean,
+): SalesDocumentsOutcome {
   if (!result.ok) return { ok: false, error: result.error };
   const documents = result.documents.map((d) => ({
     type: d.type,

@@ -3,6 +3,7 @@ import { getShopConnection } from '../shops/index.ts';
 import { startImportQueue } from './import-queue.ts';
 import { importStagedOrdersEach } from './import-staged-orders.ts';
 import type { SyncDeps } from './ports.ts';
+import { processRefunds, type RefundResult } from './process-refunds.ts';
 import { stageOrders, type StageSummary } from './stage-orders.ts';
 
 /** Where a running sync stands: orders fetched from Shopify so far, and imported (or failed) so far. */
@@ -20,6 +21,9 @@ export interface SyncSummary {
   /** Orders fetched but not staged: already current, unchanged, excluded by an operator, archived, before the integration date or filtered out. */
   skipped: number;
   warnings: string[];
+  /** Refunds decided in this run (shops in "auto create credit memo" mode; seed 002): by outcome. */
+  refunds: Record<RefundResult['status'], number>;
+  refundErrors: { shopifyRefundId: string; orderName: string; code: string; message: string }[];
 }
 
 /**
@@ -53,7 +57,28 @@ export async function syncOrders(
   }).finally(() => queue.finish().catch(() => undefined));
   const taken = await queue.finish();
   await importStagedOrdersEach(deps, shopCode, { connection, documentJson: false, skip: taken }, onResult);
-  return { stage, staged: stage.outcomes.staged, skipped: stage.fetched - stage.outcomes.staged, ...tally };
+  const refunds =
+    connection.settings.returnsAndRefundsMode === 'auto_create_credit_memo'
+      ? await processRefunds(deps, shopCode, { connection })
+      : [];
+  return {
+    stage,
+    staged: stage.outcomes.staged,
+    skipped: stage.fetched - stage.outcomes.staged,
+    ...tally,
+    ...refundTally(refunds),
+  };
+}
+
+function refundTally(results: readonly RefundResult[]): Pick<SyncSummary, 'refunds' | 'refundErrors'> {
+  const refunds = { processed: 0, waiting: 0, not_convertible: 0, error: 0 };
+  for (const result of results) refunds[result.status] += 1;
+  const refundErrors = results.flatMap((r) =>
+    r.status === 'error'
+      ? [{ shopifyRefundId: r.shopifyRefundId, orderName: r.orderName, code: r.code, message: r.message }]
+      : [],
+  );
+  return { refunds, refundErrors };
 }
 
 type Tally = Pick<SyncSummary, 'imported' | 'conflicts' | 'errors' | 'warnings'>;

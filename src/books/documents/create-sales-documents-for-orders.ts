@@ -9,11 +9,15 @@ import {
 } from '../../rules/choose-customer.ts';
 import { salesDocument, type DocumentDraft, type DocumentType } from '../../rules/sales-document.ts';
 import { writeCustomerLinks } from '../customers/customer-links.ts';
+import { insertGlEntries } from '../gl/gl-entries-repository.ts';
+import { postDocument } from '../gl/post-document.ts';
 import { reserveNumbers } from '../numbering.ts';
+import type { PostingLine } from '../../rules/posting.ts';
 import type { CreateSalesDocumentsResult, DocumentShopSettings } from './create-sales-documents.ts';
+import { isSalesDocument } from './document-rows.ts';
 import { findLinkedDocumentsOfOrders, insertDocuments } from './documents-repository.ts';
 import { loadDocumentInputs, type DocumentInputs, type OrderToDocument } from './load-document-inputs.ts';
-import type { SalesDocument } from './sales-document.ts';
+import { noRefundFields, type SalesDocument } from './sales-document.ts';
 
 export type { OrderToDocument } from './load-document-inputs.ts';
 
@@ -22,10 +26,12 @@ export interface CreateSalesDocumentsForOrdersInput {
   orders: readonly OrderToDocument[];
   /** Each order as its own dry run: nothing written, so no order sees another's customer. Default false. */
   dryRun?: boolean | undefined;
+  /** The clock that stamps postedAt (Default: the system clock). */
+  now?: (() => Date) | undefined;
 }
 
-/** A draft waiting for the batch's numbers, at its place in the results. */
-type Pending = { draft: DocumentDraft & { customerNo: string } };
+/** A draft (posted or not) waiting for the batch's numbers, at its place in the results. */
+type Pending = { draft: SalesDocumentDraft & { customerNo: string }; posting: PostingLine[] };
 /** An order documented earlier in the same batch: it gets those documents back once they are written. */
 type DocumentedEarlier = { again: string };
 type Slot = CreateSalesDocumentsResult | Pending | DocumentedEarlier;
@@ -56,7 +62,7 @@ export async function createSalesDocumentsForOrders(
   for (const entry of orders) {
     const id = entry.order.shopifyId;
     const found = existing.get(id);
-    if (found) slots.push({ ok: true, documents: found, created: false });
+    if (found) slots.push({ ok: true, documents: found.filter(isSalesDocument), created: false });
     else if (documented.has(id)) slots.push({ again: id });
     else {
       const slot = await decideOrder(inputs, shop, entry, input.dryRun ?? false);
@@ -64,7 +70,7 @@ export async function createSalesDocumentsForOrders(
       slots.push(slot);
     }
   }
-  return writeBatch(trx, shop.code, slots, inputs);
+  return writeBatch(trx, shop.code, slots, inputs, input.now ?? (() => new Date()));
 }
 
 async function decideOrder(
@@ -92,9 +98,34 @@ async function decideOrder(
     exchangeRate: inputs.rateFor(order),
   });
   if (!outcome.ok) return outcome;
-  if (dryRun) return { ok: true, documents: [preview(outcome.document)], created: false };
+  const draft = asPosted(outcome.document, order);
+  // Posted in the same transaction (DESIGN.md "books/"): a posting that cannot be made refuses
+  // the order before anything of it is written, a new customer included.
+  const posting = postDocument(draft, shop);
+  if (!posting.ok) return { ok: false, error: posting.error };
+  if (dryRun) return { ok: true, documents: [preview(draft)], created: false };
   const customerNo = await persistCustomer(inputs, chosen);
-  return { draft: { ...outcome.document, customerNo } };
+  return { draft: { ...draft, customerNo }, posting: posting.lines };
+}
+
+/** The rules' draft as books stores it: invoices and cash sales posted, the order's refunds so far noted. */
+type SalesDocumentDraft = Omit<SalesDocument, 'id' | 'number' | 'postedAt'>;
+
+function asPosted(draft: DocumentDraft, order: Order): SalesDocumentDraft {
+  return {
+    ...draft,
+    status: draft.type === 'sales_order' ? draft.status : 'posted',
+    lines: draft.lines.map((line) => ({ ...line, ...noRefundFields })),
+    shopifyRefundId: null,
+    unlinked: false,
+    appliesTo: null,
+    paymentMethod: null,
+    paidFromAccount: null,
+    paymentReference: null,
+    shopifyTransactionId: null,
+    // The document takes the lines' current quantities: refunds made so far are in it (docs/refunds.md).
+    reflectedRefundIds: order.refunds.map((refund) => refund.shopifyId),
+  };
 }
 
 async function decideCustomer(
@@ -146,40 +177,55 @@ async function writeBatch(
   shopCode: string,
   slots: readonly Slot[],
   inputs: DocumentInputs,
+  now: () => Date,
 ): Promise<CreateSalesDocumentsResult[]> {
-  const drafts = slots.flatMap((slot) => ('draft' in slot ? [slot.draft] : []));
-  const written = await persistDocuments(trx, drafts);
+  const pending = slots.filter((slot): slot is Pending => 'draft' in slot);
+  const written = await persistDocuments(trx, pending, now().toISOString());
   await writeCustomerLinks(trx, shopCode, inputs.customers.linksToWrite);
   const again = slots.flatMap((slot) => ('again' in slot ? [slot.again] : []));
   const reread = await findLinkedDocumentsOfOrders(trx, shopCode, again);
   return slots.map((slot) => {
     if ('draft' in slot) return { ok: true, documents: [written.shift()!], created: true };
-    if ('again' in slot) return { ok: true, documents: reread.get(slot.again) ?? [], created: false };
+    if ('again' in slot)
+      return { ok: true, documents: (reread.get(slot.again) ?? []).filter(isSalesDocument), created: false };
     return slot;
   });
 }
 
-/** Each series is advanced once for the batch; numbers go to the drafts in order, as one by one. */
+/**
+ * Each series is advanced once for the batch; numbers go to the drafts in order, as one by one.
+ * The postings of the batch's invoices and cash sales are one more statement.
+ */
 async function persistDocuments(
   trx: Kysely<Database>,
-  drafts: ReadonlyArray<DocumentDraft & { customerNo: string }>,
+  pending: readonly Pending[],
+  postedAt: string,
 ): Promise<SalesDocument[]> {
   const numbers = new Map<DocumentType, string[]>();
-  for (const type of new Set(drafts.map((draft) => draft.type))) {
-    const count = drafts.filter((draft) => draft.type === type).length;
+  for (const type of new Set(pending.map(({ draft }) => draft.type))) {
+    const count = pending.filter(({ draft }) => draft.type === type).length;
     numbers.set(type, await reserveNumbers(trx, type, count));
   }
-  const documents = drafts.map((draft) => ({
+  const documents = pending.map(({ draft }) => ({
     ...draft,
     id: null,
     number: numbers.get(draft.type)!.shift()!,
-    shopifyRefundId: null,
-    unlinked: false,
+    postedAt: draft.status === 'posted' ? postedAt : null,
   }));
   const ids = await insertDocuments(trx, documents);
+  await insertGlEntries(
+    trx,
+    documents.map((document, index) => ({
+      shopCode: document.shopCode,
+      postingDate: document.documentDate,
+      documentType: document.type,
+      documentNo: document.number,
+      lines: pending[index]!.posting,
+    })),
+  );
   return documents.map((document, index) => ({ ...document, id: ids[index]! }));
 }
 
-function preview(draft: DocumentDraft): SalesDocument {
-  return { ...draft, id: null, number: null, shopifyRefundId: null, unlinked: false };
+function preview(draft: SalesDocumentDraft): SalesDocument {
+  return { ...draft, id: null, number: null, postedAt: null };
 }

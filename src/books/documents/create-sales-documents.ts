@@ -18,6 +18,8 @@ export interface CreateSalesDocumentsInput {
   customerNo?: string | undefined;
   /** seed 002 fix 2: create the customer from the order with this template. Default: unset. */
   customerTemplateCode?: string | undefined;
+  /** The clock that stamps postedAt (Default: the system clock). */
+  now?: (() => Date) | undefined;
 }
 
 export type CreateSalesDocumentsResult =
@@ -35,7 +37,7 @@ export async function createSalesDocuments(
   trx: Kysely<Database>,
   input: CreateSalesDocumentsInput,
 ): Promise<CreateSalesDocumentsResult> {
-  const { shop, dryRun, ...entry } = input;
-  const [result] = await createSalesDocumentsForOrders(trx, { shop, orders: [entry], dryRun });
+  const { shop, dryRun, now, ...entry } = input;
+  const [result] = await createSalesDocumentsForOrders(trx, { shop, orders: [entry], dryRun, now });
   return result!;
 }

@@ -1,13 +1,11 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, DocumentLinesTable, DocumentsTable } from '../../db/index.ts';
-import { money } from '../../money/index.ts';
-import type { SalesDocument, SalesDocumentLine } from './sales-document.ts';
+import type { Database, DocumentsTable } from '../../db/index.ts';
+import { documentRow, fromRow, lineRow, type NewDocument } from './document-rows.ts';
+import type { BooksDocument } from './sales-document.ts';
 
-/** Documents and their lines, mapped between snake_case rows and the domain at this edge only. */
+export type { NewDocument } from './document-rows.ts';
+
 type Db = Kysely<Database>;
-
-/** A document to insert: numbered, with its customer. */
-export type NewDocument = SalesDocument & { number: string; customerNo: string };
 
 /**
  * Inserts documents and their lines, a statement per chunk of rows rather than per document (an
@@ -31,7 +29,7 @@ export async function insertDocuments(trx: Db, documents: readonly NewDocument[]
   return ids;
 }
 
-/** Rows per insert: 500 documents of 18 columns stay far below PostgreSQL's 65,535 bind parameters. */
+/** Rows per insert: 500 documents of 25 columns stay far below PostgreSQL's 65,535 bind parameters. */
 const rowsPerStatement = 500;
 
 function chunks<T>(values: readonly T[]): T[][] {
@@ -41,75 +39,42 @@ function chunks<T>(values: readonly T[]): T[][] {
   return result;
 }
 
-function documentRow(document: NewDocument) {
-  return {
-    shop_code: document.shopCode,
-    type: document.type,
-    number: document.number,
-    status: document.status,
-    shopify_order_id: document.shopifyOrderId,
-    shopify_order_name: document.shopifyOrderName,
-    shopify_refund_id: document.shopifyRefundId,
-    customer_no: document.customerNo,
-    currency: document.currency,
-    exchange_rate: document.exchangeRate,
-    document_date: document.documentDate,
-    shipment_method_code: document.shipmentMethodCode,
-    shipping_agent_code: document.shippingAgentCode,
-    shipping_agent_service_code: document.shippingAgentServiceCode,
-    tax_area_code: document.taxAreaCode,
-    amount_minor: document.amount.minor,
-    tax_amount_minor: document.taxAmount.minor,
-    amount_including_tax_minor: document.amountIncludingTax.minor,
-  };
-}
-
-function lineRow(documentId: number, line: SalesDocumentLine) {
-  return {
-    document_id: documentId,
-    line_no: line.lineNo,
-    type: line.type,
-    no: line.no,
-    description: line.description,
-    quantity: line.quantity,
-    unit_price_minor: line.unitPrice.minor,
-    line_discount_minor: line.lineDiscount.minor,
-    amount_minor: line.amount.minor,
-    tax_amount_minor: line.taxAmount.minor,
-    location_code: line.locationCode,
-    released_quantity: line.releasedQuantity,
-    shopify_line_id: line.shopifyLineId,
-  };
-}
-
 export interface DocumentFilter {
   shopCode: string;
   shopifyOrderId?: string | undefined;
   shopifyOrderName?: string | undefined;
+  /** One refund's documents (credit-bearing and customer refunds). */
+  shopifyRefundId?: string | undefined;
+  /** One document by its no. */
+  number?: string | undefined;
   /** Only documents still linked to their order. Default false (all). */
   linkedOnly?: boolean | undefined;
 }
 
 /** Documents with their lines, newest order first, each order's documents in creation order. */
-export async function findDocuments(db: Db, filter: DocumentFilter): Promise<SalesDocument[]> {
+export async function findDocuments(db: Db, filter: DocumentFilter): Promise<BooksDocument[]> {
   let query = db.selectFrom('documents').selectAll().where('shop_code', '=', filter.shopCode);
   if (filter.shopifyOrderId !== undefined)
     query = query.where('shopify_order_id', '=', filter.shopifyOrderId);
   if (filter.shopifyOrderName !== undefined)
     query = query.where('shopify_order_name', '=', filter.shopifyOrderName);
+  if (filter.shopifyRefundId !== undefined)
+    query = query.where('shopify_refund_id', '=', filter.shopifyRefundId);
+  if (filter.number !== undefined) query = query.where('number', '=', filter.number);
   if (filter.linkedOnly) query = query.where('unlinked_at', 'is', null);
   return withLines(db, await query.orderBy('id').execute());
 }
 
 /**
- * The documents still linked to each of these orders (findDocuments with linkedOnly, for many
- * orders in two statements), by Shopify order id; orders without any are absent.
+ * The sales documents still linked to each of these orders (what the order became; its refunds'
+ * documents are not among them), for many orders in two statements, by Shopify order id; orders
+ * without any are absent.
  */
 export async function findLinkedDocumentsOfOrders(
   db: Db,
   shopCode: string,
   shopifyOrderIds: readonly string[],
-): Promise<Map<string, SalesDocument[]>> {
+): Promise<Map<string, BooksDocument[]>> {
   if (shopifyOrderIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('documents')
@@ -117,12 +82,13 @@ export async function findLinkedDocumentsOfOrders(
     .where('shop_code', '=', shopCode)
     .where('shopify_order_id', 'in', [...new Set(shopifyOrderIds)])
     .where('unlinked_at', 'is', null)
+    .where('shopify_refund_id', 'is', null)
     .orderBy('id')
     .execute();
   return groupBy(await withLines(db, rows), (document) => document.shopifyOrderId);
 }
 
-async function withLines(db: Db, rows: Selectable<DocumentsTable>[]): Promise<SalesDocument[]> {
+async function withLines(db: Db, rows: Selectable<DocumentsTable>[]): Promise<BooksDocument[]> {
   if (rows.length === 0) return [];
   const lines = await db
     .selectFrom('document_lines')
@@ -148,44 +114,4 @@ function groupBy<K, V>(values: readonly V[], keyOf: (value: V) => K): Map<K, V[]
     else groups.set(keyOf(value), [value]);
   }
   return groups;
-}
-
-function fromRow(row: Selectable<DocumentsTable>, lines: Selectable<DocumentLinesTable>[]): SalesDocument {
-  const m = (minor: number) => money(minor, row.currency);
-  return {
-    id: row.id,
-    type: row.type,
-    number: row.number,
-    status: row.status,
-    shopCode: row.shop_code,
-    shopifyOrderId: row.shopify_order_id,
-    shopifyOrderName: row.shopify_order_name,
-    shopifyRefundId: row.shopify_refund_id,
-    customerNo: row.customer_no,
-    currency: row.currency,
-    exchangeRate: row.exchange_rate,
-    documentDate: row.document_date,
-    shipmentMethodCode: row.shipment_method_code,
-    shippingAgentCode: row.shipping_agent_code,
-    shippingAgentServiceCode: row.shipping_agent_service_code,
-    taxAreaCode: row.tax_area_code,
-    lines: lines.map((line) => ({
-      lineNo: line.line_no,
-      type: line.type,
-      no: line.no,
-      description: line.description,
-      quantity: line.quantity,
-      unitPrice: m(line.unit_price_minor),
-      lineDiscount: m(line.line_discount_minor),
-      amount: m(line.amount_minor),
-      taxAmount: m(line.tax_amount_minor),
-      locationCode: line.location_code,
-      releasedQuantity: line.released_quantity,
-      shopifyLineId: line.shopify_line_id,
-    })),
-    amount: m(row.amount_minor),
-    taxAmount: m(row.tax_amount_minor),
-    amountIncludingTax: m(row.amount_including_tax_minor),
-    unlinked: row.unlinked_at !== null,
-  };
 }

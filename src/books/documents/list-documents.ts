@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/index.ts';
 import { findDocuments } from './documents-repository.ts';
 import { parseOrderRef } from './order-ref.ts';
-import type { SalesDocument } from './sales-document.ts';
+import type { BooksDocument } from './sales-document.ts';
 
 /**
  * A shop's documents, or one order's (given as numeric id, GID or name). Names are unique only
@@ -12,7 +12,7 @@ import type { SalesDocument } from './sales-document.ts';
 export async function listDocuments(
   db: Kysely<Database>,
   input: { shopCode: string; order?: string | undefined },
-): Promise<SalesDocument[]> {
+): Promise<BooksDocument[]> {
   if (input.order === undefined) return findDocuments(db, { shopCode: input.shopCode });
   const ref = parseOrderRef(input.order);
   if ('name' in ref) return findDocuments(db, { shopCode: input.shopCode, shopifyOrderName: ref.name });

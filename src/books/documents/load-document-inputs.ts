@@ -63,6 +63,11 @@ export async function loadDocumentInputs(
   };
 }
 
+/** The items for an order's SKUs, as the rules take them (one statement). */
+export async function findItemsForOrder(db: Db, order: Order): Promise<Map<string, ItemForLine>> {
+  return itemsBySku(order, await findItemsBySkus(db, [...new Set(skusOf(order))]));
+}
+
 /** Gift cards sold are G/L lines: their SKUs are not items. */
 function skusOf(order: Order): string[] {
   return order.lines.flatMap((line) => (line.sku && !line.isGiftCard ? [line.sku] : []));

@@ -80,7 +80,9 @@ export function registerOrders(program: Command): void {
 }
 
 export function withSync(work: (deps: SyncDeps) => Promise<void>): Promise<void> {
-  return withContext((context) => work(syncDeps({ db: context.store.db, secretKey: context.secretKey })));
+  return withContext((context) =>
+    work(syncDeps({ db: context.store.db, secretKey: context.secretKey, notifier: context.notifier })),
+  );
 }
 
 async function list(deps: SyncDeps, options: ShopOption & { json?: boolean }): Promise<void> {

@@ -25,7 +25,12 @@ export async function serve(
   portOverride?: number,
   beforeClose: () => Promise<void> = async () => undefined,
 ): Promise<string> {
-  const app = buildServer({ store: context.store, logger: context.logger, secretKey: context.secretKey });
+  const app = buildServer({
+    store: context.store,
+    logger: context.logger,
+    secretKey: context.secretKey,
+    notifier: context.notifier,
+  });
   const port = portOverride ?? context.config.PORT;
   let stopping = false;
   const stop = async (signal: string) => {

@@ -62,9 +62,19 @@ export function summaryText(summary: SyncSummary): string {
     `staged ${summary.staged}, imported ${summary.imported}, errors ${summary.errors.length}, skipped ${summary.skipped}` +
       (summary.conflicts > 0 ? `, conflicts ${summary.conflicts}` : ''),
     ...summary.errors.map((e) => `  ${e.name} (id ${e.shopifyOrderId}): ${e.message}`),
+    ...refundLines(summary),
     ...summary.warnings.map((w) => `  warning: ${w}`),
   ];
   return lines.join('\n') + '\n';
+}
+
+function refundLines(summary: SyncSummary): string[] {
+  const { processed, waiting, not_convertible: notConvertible, error } = summary.refunds;
+  if (processed + waiting + notConvertible + error === 0) return [];
+  return [
+    `refunds: processed ${processed}, waiting ${waiting}, not convertible ${notConvertible}, errors ${error}`,
+    ...summary.refundErrors.map((e) => `  ${e.orderName} refund ${e.shopifyRefundId}: ${e.message}`),
+  ];
 }
 
 /** A one-line bar on a terminal (stderr, so stdout stays clean for pipes); nothing otherwise. */

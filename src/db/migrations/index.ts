@@ -3,6 +3,8 @@ import * as foundation from './0001_foundation.ts';
 import * as sync from './0002_sync.ts';
 import * as books from './0003_books.ts';
 import * as excludedOrders from './0004_excluded_orders.ts';
+import * as ledger from './0005_ledger.ts';
+import * as refundProcessing from './0006_refund_processing.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so that the
@@ -13,4 +15,6 @@ export const migrations: Record<string, Migration> = {
   '0002_sync': sync,
   '0003_books': books,
   '0004_excluded_orders': excludedOrders,
+  '0005_ledger': ledger,
+  '0006_refund_processing': refundProcessing,
 };

@@ -1,9 +1,11 @@
-import type { Order } from '../../domain/order.ts';
+import type { Order, Refund } from '../../domain/order.ts';
 import type {
   BooksPort,
   FetchedOrder,
   FetchedOrderPage,
   OrderSource,
+  RefundBooksInputs,
+  RefundDocumentsDecision,
   SalesDocumentsOutcome,
 } from '../ports.ts';
 
@@ -114,6 +116,42 @@ export class FakeBooks implements BooksPort {
     for (const order of input.orders)
       outcomes.push(await this.createSalesDocuments(trx, { order, dryRun: false }));
     return outcomes;
+  }
+
+  /** Refund inputs: no sales document unless the order is in `invoiced` (then an invoice of the order's lines). */
+  readonly invoiced = new Set<string>();
+  /** Items found for SKUs (refunds of restocked goods need them). */
+  readonly items = new Map<string, { no: string; description: string; type: 'inventory' | 'service' }>();
+  readonly refundDocuments: { shopifyRefundId: string; number: string }[] = [];
+
+  async refundInputs(_trx: unknown, input: { order: Order }): Promise<RefundBooksInputs> {
+    const documents: RefundBooksInputs['documents'] = this.invoiced.has(input.order.shopifyId)
+      ? {
+          stage: 'shipped_invoiced',
+          invoice: { type: 'sales_invoice', number: `SI-${input.order.shopifyId}` },
+          lines: input.order.lines.map((line, index) => ({
+            lineNo: index + 1,
+            shopifyLineId: line.shopifyId,
+            type: 'gl_account' as const,
+            no: '4000',
+            quantity: line.currentQuantity,
+            releasedQuantity: 0,
+            locationCode: null,
+          })),
+        }
+      : { stage: 'none' };
+    return { documents, reflectedRefundIds: [], itemsBySku: this.items, exchangeRate: null };
+  }
+
+  async createRefundDocuments(
+    _trx: unknown,
+    input: { refund: Refund; decision: RefundDocumentsDecision },
+  ): Promise<SalesDocumentsOutcome> {
+    const existing = this.refundDocuments.find((d) => d.shopifyRefundId === input.refund.shopifyId);
+    if (existing) return { ok: true, documents: [{ type: 'credit_memo', number: existing.number }] };
+    const number = `CM-${String(this.refundDocuments.length + 1).padStart(4, '0')}`;
+    this.refundDocuments.push({ shopifyRefundId: input.refund.shopifyId, number });
+    return { ok: true, documents: [{ type: 'credit_memo', number }] };
   }
 
   async unlinkOrderDocuments(_trx: unknown, input: { shopifyOrderId: string }): Promise<void> {

@@ -127,6 +127,61 @@ export class Merchant {
     );
   }
 
+  /**
+   * A refund made in Shopify's admin (seed 003): calculate it, then create it with the suggested
+   * transactions, as an app following the Refund API does. Lines by SKU; restock `return` puts the
+   * units back at the order's location.
+   */
+  async refund(
+    order: PlacedOrder,
+    request: {
+      lines?: { sku: string; quantity: number; restock: 'return' | 'cancel' | 'no_restock' }[];
+      shipping?: boolean;
+      note?: string;
+    },
+  ): Promise<{ id: string }> {
+    const { order: shown } = await this.api.rest<{
+      order: { location_id: number | null; line_items: { id: number; sku: string | null }[] };
+    }>('GET', `orders/${order.id}.json`);
+    const locationId = shown.location_id ?? (await this.locationId('Warehouse'));
+    const refundLineItems = (request.lines ?? []).map((line) => {
+      const item = shown.line_items.find((candidate) => candidate.sku === line.sku);
+      if (!item) throw new Error(`order ${order.name} has no line with SKU ${line.sku}`);
+      return {
+        line_item_id: item.id,
+        quantity: line.quantity,
+        restock_type: line.restock,
+        ...(line.restock === 'no_restock' ? {} : { location_id: locationId }),
+      };
+    });
+    const body = {
+      refund: {
+        refund_line_items: refundLineItems,
+        ...(request.shipping && { shipping: { full_refund: true } }),
+      },
+    };
+    const { refund: calculated } = await this.api.rest<{
+      refund: { transactions: { parent_id: number; amount: string; gateway: string }[] };
+    }>('POST', `orders/${order.id}/refunds/calculate.json`, body);
+    const { refund } = await this.api.rest<{ refund: { id: number } }>(
+      'POST',
+      `orders/${order.id}/refunds.json`,
+      {
+        refund: {
+          ...body.refund,
+          note: request.note ?? 'e2e refund',
+          transactions: calculated.transactions.map((t) => ({
+            parent_id: t.parent_id,
+            amount: t.amount,
+            gateway: t.gateway,
+            kind: 'refund',
+          })),
+        },
+      },
+    );
+    return { id: String(refund.id) };
+  }
+
   async addTags(order: PlacedOrder, tags: string[]): Promise<void> {
     await this.api.graphql(
       `mutation Tag($id: ID!, $tags: [String!]!) { tagsAdd(id: $id, tags: $tags) { userErrors { field message } } }`,

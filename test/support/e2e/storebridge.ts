@@ -85,6 +85,31 @@ export interface Storebridge {
   imported(order: string): Promise<MirroredOrder | null>;
   unlink(order: string): Promise<void>;
   reimport(order: string): Promise<Record<string, unknown>>;
+  /** Imported refunds and where each stands (`refunds --json`). */
+  refunds(order?: string): Promise<ImportedRefund[]>;
+  /** G/L entries, optionally of one document (`gl --json`). */
+  gl(document?: string): Promise<GlEntry[]>;
+}
+
+export interface ImportedRefund {
+  shopifyOrderId: string;
+  shopifyRefundId: string;
+  status: string;
+  statusReason: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  attempts: number;
+  documentNos: string[];
+}
+
+export interface GlEntry {
+  documentType: string;
+  documentNo: string;
+  accountNo: string;
+  description: string;
+  debit: string;
+  credit: string;
+  currency: string;
 }
 
 /** Thrown for any non-2xx answer, with the API's `{ error: { code, message } }`. */
@@ -133,6 +158,16 @@ export function apiStorebridge(server: StorebridgeServer, shop: string): Storebr
       await call('POST', `${base}/orders/${ref(order)}/unlink`);
     },
     reimport: (order) => call('POST', `${base}/orders/${ref(order)}/reimport`),
+    refunds: async (order) =>
+      unwrap(
+        await call('GET', `${base}/refunds${order === undefined ? '' : `?order=${ref(order)}`}`),
+        'refunds',
+      ),
+    gl: async (document) =>
+      unwrap(
+        await call('GET', `${base}/gl${document === undefined ? '' : `?document=${ref(document)}`}`),
+        'entries',
+      ),
   };
 }
 

@@ -1,0 +1,101 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, OrderRefundsTable } from '../db/index.ts';
+
+export type RefundStatus = Selectable<OrderRefundsTable>['status'];
+
+/** An imported refund and where it stands on its way to the books (migration 0006). */
+export interface ImportedRefund {
+  shopCode: string;
+  shopifyOrderId: string;
+  shopifyRefundId: string;
+  createdAt: string;
+  status: RefundStatus;
+  statusReason: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  attempts: number;
+  documentNos: string[];
+}
+
+export const refundStatuses: readonly RefundStatus[] = [
+  'pending',
+  'waiting',
+  'processed',
+  'not_convertible',
+  'error',
+];
+
+/** Statuses a refund is decided again from: not decided, waiting, or refused last time (seed 000: retried). */
+export const openRefundStatuses: readonly RefundStatus[] = ['pending', 'waiting', 'error'];
+
+/** The shop's refunds still to be decided, oldest first (optionally only these ids, in any status but processed). */
+export async function listOpenRefunds(
+  db: Kysely<Database>,
+  shopCode: string,
+  shopifyRefundIds?: readonly string[],
+): Promise<ImportedRefund[]> {
+  if (shopifyRefundIds?.length === 0) return [];
+  let query = db.selectFrom('order_refunds').selectAll().where('shop_code', '=', shopCode);
+  query = shopifyRefundIds
+    ? query.where('shopify_refund_id', 'in', shopifyRefundIds)
+    : query.where('status', 'in', openRefundStatuses);
+  const rows = await query.orderBy('created_at_shopify').orderBy('shopify_refund_id').execute();
+  return rows.map(toImportedRefund);
+}
+
+export async function listRefunds(
+  db: Kysely<Database>,
+  shopCode: string,
+  filter: { shopifyOrderId?: string | undefined; status?: RefundStatus | undefined } = {},
+): Promise<ImportedRefund[]> {
+  let query = db.selectFrom('order_refunds').selectAll().where('shop_code', '=', shopCode);
+  if (filter.shopifyOrderId) query = query.where('shopify_order_id', '=', filter.shopifyOrderId);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  const rows = await query.orderBy('created_at_shopify').orderBy('shopify_refund_id').execute();
+  return rows.map(toImportedRefund);
+}
+
+export type RefundUpdate =
+  | { status: 'processed'; documentNos: string[] }
+  | { status: 'waiting' | 'not_convertible'; reason: string; message: string }
+  | { status: 'error'; code: string; message: string };
+
+/** Records a decision on the refund's row; an error counts one more attempt (graphile-worker's last_error). */
+export async function updateRefund(
+  db: Kysely<Database>,
+  key: { shopCode: string; shopifyRefundId: string },
+  update: RefundUpdate,
+): Promise<void> {
+  await db
+    .updateTable('order_refunds')
+    .set((eb) => ({
+      status: update.status,
+      status_reason:
+        update.status === 'waiting' || update.status === 'not_convertible' ? update.reason : null,
+      error_code: update.status === 'error' ? update.code : null,
+      error_message: update.status === 'processed' ? null : update.message,
+      ...(update.status === 'error' && { attempts: eb('attempts', '+', 1) }),
+      ...(update.status === 'processed' && {
+        document_nos: JSON.stringify(update.documentNos),
+        processed_at: new Date(),
+      }),
+    }))
+    .where('shop_code', '=', key.shopCode)
+    .where('shopify_refund_id', '=', key.shopifyRefundId)
+    .execute();
+}
+
+function toImportedRefund(row: Selectable<OrderRefundsTable>): ImportedRefund {
+  return {
+    shopCode: row.shop_code,
+    shopifyOrderId: row.shopify_order_id,
+    shopifyRefundId: row.shopify_refund_id,
+    createdAt: new Date(row.created_at_shopify).toISOString(),
+    status: row.status,
+    statusReason: row.status_reason,
+    errorCode: row.error_code,
+    errorMessage: row.error_message,
+    attempts: row.attempts,
+    documentNos: row.document_nos,
+  };
+}
