@@ -55,6 +55,83 @@ function nodeLines(ctx: JsonlContext, node: unknown, at: PendingChildren, parent
   for (const children of pending) for (const child of children.nodes) nodeLines(ctx, child, children, id);
 }
 
+/** How one selected field is copied into a line, worked out once per selection set and type. */
+interface FieldPlan {
+  readonly field: FieldNode;
+  readonly key: string;
+  readonly named: GraphQLNamedType | undefined;
+  /** Set for a connection field: its nodes become lines of their own (null: it has none to give). */
+  readonly connection: ConnectionPlan | null | undefined;
+  /** The executed value is already what the line holds (see `isCopyFree`): no copy is made. */
+  readonly asIs: boolean;
+}
+
+interface ConnectionPlan {
+  readonly edgeKey: string;
+  readonly nodeKey: string;
+  readonly set: SelectionSetNode;
+  readonly type: GraphQLNamedType;
+}
+
+/**
+ * Plans per selection set (a set belongs to one plan document, executed page after page) and
+ * per connection field: a page of 250 orders copies the same fields thousands of times, and
+ * flattening fragments and looking up field types each time was most of the line building.
+ */
+const fieldPlans = new WeakMap<SelectionSetNode, Map<GraphQLNamedType, readonly FieldPlan[]>>();
+const connectionPlans = new WeakMap<FieldNode, Map<GraphQLNamedType, ConnectionPlan | null>>();
+
+function planFields(ctx: JsonlContext, set: SelectionSetNode, type: GraphQLNamedType): readonly FieldPlan[] {
+  let byType = fieldPlans.get(set);
+  if (!byType) {
+    byType = new Map();
+    fieldPlans.set(set, byType);
+  }
+  let plans = byType.get(type);
+  if (!plans) {
+    // A value selected twice is copied from its first selection only; a connection selected
+    // twice gives its children twice (it never lands in the line itself).
+    const seen = new Set<string>();
+    const fields = fieldsOf(ctx, set);
+    const once = hasUniqueKeys(fields);
+    plans = fields.flatMap((field) => {
+      const key = field.alias?.value ?? field.name.value;
+      const definition = fieldDefinition(ctx.schema, type, field.name.value);
+      const named = definition ? getNamedType(definition.type) : undefined;
+      const connection = named && isConnectionType(named) ? planConnection(ctx, field, named) : undefined;
+      if (connection === undefined && seen.has(key)) return [];
+      if (connection === undefined) seen.add(key);
+      const asIs = connection === undefined && once && isCopyFree(ctx, field, named);
+      return [{ field, key, named, connection, asIs }];
+    });
+    byType.set(type, plans);
+  }
+  return plans;
+}
+
+function hasUniqueKeys(fields: readonly FieldNode[]): boolean {
+  return new Set(fields.map((field) => field.alias?.value ?? field.name.value)).size === fields.length;
+}
+
+/**
+ * Whether copying a field's value into a line would rebuild it unchanged: no connection below it
+ * (nothing to lift out) and only concrete object types (fragments then all apply, so the executed
+ * object has exactly these keys in this order), each key selected once (a repeated object field
+ * is copied with its first selection only, while the executor merges both).
+ */
+function isCopyFree(ctx: JsonlContext, field: FieldNode, named: GraphQLNamedType | undefined): boolean {
+  if (!named || !field.selectionSet) return true;
+  if (!isObjectType(named) || isConnectionType(named)) return false;
+  const fields = fieldsOf(ctx, field.selectionSet);
+  return (
+    hasUniqueKeys(fields) &&
+    fields.every((sub) => {
+      const definition = named.getFields()[sub.name.value];
+      return isCopyFree(ctx, sub, definition ? getNamedType(definition.type) : undefined);
+    })
+  );
+}
+
 function inlineObject(
   ctx: JsonlContext,
   value: Record<string, unknown>,
@@ -63,14 +140,13 @@ function inlineObject(
   pending: PendingChildren[],
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const field of fieldsOf(ctx, set)) {
-    const key = field.alias?.value ?? field.name.value;
-    if (key in out || !(key in value)) continue;
+  for (const { field, key, named, connection, asIs } of planFields(ctx, set, type)) {
+    if (!(key in value)) continue;
     const raw = value[key];
-    const definition = fieldDefinition(ctx.schema, type, field.name.value);
-    const named = definition ? getNamedType(definition.type) : undefined;
-    if (named && isConnectionType(named)) {
-      const children = connectionChildren(ctx, field, named, raw);
+    if (asIs) {
+      out[key] = raw;
+    } else if (connection !== undefined) {
+      const children = connection && childrenOf(connection, raw);
       if (children) pending.push(children);
     } else if (!named || !field.selectionSet || raw === null || typeof raw !== 'object') {
       out[key] = raw;
@@ -92,6 +168,36 @@ function connectionChildren(
   connection: GraphQLNamedType,
   value: unknown,
 ): PendingChildren | null {
+  const plan = planConnection(ctx, field, connection);
+  return plan && childrenOf(plan, value);
+}
+
+function childrenOf(plan: ConnectionPlan, value: unknown): PendingChildren {
+  const rawEdges =
+    isRecord(value) && Array.isArray(value[plan.edgeKey]) ? (value[plan.edgeKey] as unknown[]) : [];
+  const nodes = rawEdges.map((edge) => (isRecord(edge) ? edge[plan.nodeKey] : null));
+  return { nodes, set: plan.set, type: plan.type };
+}
+
+function planConnection(ctx: JsonlContext, field: FieldNode, connection: GraphQLNamedType) {
+  let byType = connectionPlans.get(field);
+  if (!byType) {
+    byType = new Map();
+    connectionPlans.set(field, byType);
+  }
+  let plan = byType.get(connection);
+  if (plan === undefined) {
+    plan = computeConnectionPlan(ctx, field, connection);
+    byType.set(connection, plan);
+  }
+  return plan;
+}
+
+function computeConnectionPlan(
+  ctx: JsonlContext,
+  field: FieldNode,
+  connection: GraphQLNamedType,
+): ConnectionPlan | null {
   if (!field.selectionSet || !isObjectType(connection)) return null;
   const edges = fieldsOf(ctx, field.selectionSet).find((f) => f.name.value === 'edges');
   const node = edges?.selectionSet && fieldsOf(ctx, edges.selectionSet).find((f) => f.name.value === 'node');
@@ -99,11 +205,12 @@ function connectionChildren(
     ? getNamedType(connection.getFields().nodes!.type)
     : undefined;
   if (!edges || !node || !node.selectionSet || !nodeType) return null;
-  const edgeKey = edges.alias?.value ?? 'edges';
-  const nodeKey = node.alias?.value ?? 'node';
-  const rawEdges = isRecord(value) && Array.isArray(value[edgeKey]) ? (value[edgeKey] as unknown[]) : [];
-  const nodes = rawEdges.map((edge) => (isRecord(edge) ? edge[nodeKey] : null));
-  return { nodes, set: node.selectionSet, type: nodeType };
+  return {
+    edgeKey: edges.alias?.value ?? 'edges',
+    nodeKey: node.alias?.value ?? 'node',
+    set: node.selectionSet,
+    type: nodeType,
+  };
 }
 
 function fieldDefinition(

@@ -20,6 +20,7 @@ import {
 } from './bulk-query-plan.ts';
 import { transition, type BulkOperationRecord } from './bulk-operation.ts';
 import { connectionLines, objectLines, type JsonlContext } from './jsonl-lines.ts';
+import { executeFast } from '../graphql/fast-execute.ts';
 
 /** Root nodes read per page (Default: 250, Shopify's largest page). Memory is bounded by one page. */
 export const BULK_PAGE_SIZE = 250;
@@ -105,7 +106,15 @@ async function executePage(
   document: DocumentNode,
   variableValues: Record<string, unknown>,
 ) {
-  const result = await execute({ schema: ctx.schema, document, rootValue: ctx.queryRoot(), variableValues });
+  // The fast executor's data is graphql-js's; graphql-js runs the page (and reports its errors)
+  // whenever the fast one cannot answer it.
+  const rootValue = ctx.queryRoot();
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  )!;
+  const result =
+    executeFast(ctx.schema, document, operation, rootValue, variableValues) ??
+    (await execute({ schema: ctx.schema, document, rootValue, variableValues }));
   if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join('; '));
   return (result.data ?? {}) as Record<string, unknown>;
 }

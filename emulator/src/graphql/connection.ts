@@ -74,39 +74,94 @@ export function paginate<T, N>(
     throw new GraphQLError('you must provide one of first or last');
   }
   const direction = args.reverse ? -1 : 1;
-  const positioned = items.map((item) => ({ item, at: position(item) }));
+  const positioned = items.map((item, index) => ({ item, index, at: position(item) }));
   // Most lists are already in id order: checking is linear, sorting is not (large bulk exports).
   const inOrder = positioned.every(
     (entry, i) => i === 0 || direction * compare(positioned[i - 1]!.at, entry.at) <= 0,
   );
-  const sorted = inOrder ? positioned : positioned.sort((a, b) => direction * compare(a.at, b.at));
   const after = args.after ? decodeCursor(args.after) : undefined;
   const before = args.before ? decodeCursor(args.before) : undefined;
-  let window = sorted.filter(
+  const inRange = positioned.filter(
     (entry) =>
       (!after || direction * compare(entry.at, after) > 0) &&
       (!before || direction * compare(entry.at, before) < 0),
   );
+  // Out of order (another sort key), only the page is put in order: the rest is never sorted.
+  let window = inOrder ? inRange : firstInOrder(inRange, args, direction);
   if (args.first != null) window = window.slice(0, Math.max(0, args.first));
   if (args.last != null) window = window.slice(Math.max(0, window.length - Math.max(0, args.last)));
   // Shopify reports both flags truthfully (the Relay spec would allow `false` when unknown).
   const firstAt = window[0]?.at ?? after;
   const lastAt = window[window.length - 1]?.at ?? before;
   const hasPreviousPage =
-    firstAt !== undefined && sorted.some((entry) => direction * compare(entry.at, firstAt) < 0);
+    firstAt !== undefined && positioned.some((entry) => direction * compare(entry.at, firstAt) < 0);
   const hasNextPage =
-    lastAt !== undefined && sorted.some((entry) => direction * compare(entry.at, lastAt) > 0);
-  const edges = window.map((entry) => ({ cursor: encodeCursor(entry.at), node: toNode(entry.item) }));
+    lastAt !== undefined && positioned.some((entry) => direction * compare(entry.at, lastAt) > 0);
+  const edges = window.map((entry) => edgeOf(entry.at, toNode(entry.item)));
   return {
     edges,
     nodes: edges.map((edge) => edge.node),
     pageInfo: {
       hasNextPage,
       hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      // Encoded when read, as the edges' (nested connections rarely ask for them).
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges[edges.length - 1]?.cursor ?? null;
+      },
     },
   };
+}
+
+/**
+ * An edge whose cursor is encoded when read: most queries select `nodes` or `edges { node }`,
+ * and encoding (JSON, base64) every item's cursor was a good part of answering them.
+ */
+function edgeOf<N>(at: SortPosition, node: N): { cursor: string; node: N } {
+  let cursor: string | undefined;
+  return {
+    get cursor() {
+      return (cursor ??= encodeCursor(at));
+    },
+    node,
+  };
+}
+
+interface Positioned<T> {
+  readonly item: T;
+  /** Place in the caller's list: equal positions keep it, as a stable sort does. */
+  readonly index: number;
+  readonly at: SortPosition;
+}
+
+/**
+ * The entries a page can take from, in sort order: the `first` smallest (or, with `last` alone,
+ * the `last` largest), kept sorted in a small buffer while scanning once; everything when the
+ * page is not much smaller than the list. The same entries and order as sorting all of them.
+ */
+function firstInOrder<T>(entries: Positioned<T>[], args: ConnectionArgs, direction: number): Positioned<T>[] {
+  const order = (a: Positioned<T>, b: Positioned<T>) => direction * compare(a.at, b.at) || a.index - b.index;
+  const fromEnd = args.first == null;
+  const size = Math.max(0, (fromEnd ? args.last : args.first) ?? 0);
+  if (size === 0) return [];
+  if (size * 8 >= entries.length) return entries.sort(order);
+  const rank = fromEnd ? (a: Positioned<T>, b: Positioned<T>) => order(b, a) : order;
+  const best: Positioned<T>[] = [];
+  for (const entry of entries) {
+    if (best.length === size && rank(entry, best[size - 1]!) >= 0) continue;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (rank(entry, best[middle]!) < 0) high = middle;
+      else low = middle + 1;
+    }
+    best.splice(low, 0, entry);
+    if (best.length > size) best.pop();
+  }
+  return fromEnd ? best.reverse() : best;
 }
 
 /** Id order, the default sort of most Shopify connections. */

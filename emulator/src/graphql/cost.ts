@@ -1,4 +1,5 @@
 import {
+  BREAK,
   Kind,
   getArgumentValues,
   getNamedType,
@@ -8,10 +9,12 @@ import {
   isNonNullType,
   isObjectType,
   typeFromAST,
+  visit,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
+  type GraphQLNamedType,
   type GraphQLObjectType,
   type GraphQLSchema,
   type GraphQLType,
@@ -34,12 +37,37 @@ interface CostContext {
   readonly schema: GraphQLSchema;
   readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>;
   readonly variables: Readonly<Record<string, unknown>>;
+  readonly resolved: WeakMap<SelectionSetNode, Map<GraphQLObjectType, readonly ResolvedField[]>>;
+  /** Requested cost of selection sets whose arguments use no variable (the same every call). */
+  readonly staticCosts: WeakMap<SelectionSetNode, Map<GraphQLCompositeType, number>>;
+  readonly variableFree: WeakMap<SelectionSetNode, boolean>;
+}
+
+/** How a selected field is priced, decided once per selection set and type. */
+type Shape = 'free' | 'connection' | 'list' | 'object';
+
+/** A field of a selection set as it applies to one concrete type, fragments flattened. */
+interface ResolvedField {
+  readonly node: FieldNode;
+  /** Undefined when the type has no such field (skipped when pricing). */
+  readonly field: GraphQLField<unknown, unknown> | undefined;
+  /** Response key (alias or name). */
+  readonly key: string;
+  readonly named: GraphQLNamedType | undefined;
+  readonly shape: Shape;
 }
 
 export interface QueryCost {
   readonly requested: number;
   readonly actual: number;
 }
+
+/**
+ * Per fragment list (prepared-document.ts hands the same array for every call of one query text)
+ * the fragments by name and the resolved fields of each selection set: the requested and actual
+ * walks of every call then reuse them instead of collecting fields and type predicates again.
+ */
+const memos = new WeakMap<readonly FragmentDefinitionNode[], Omit<CostContext, 'variables'>>();
 
 export function calculateQueryCost(
   schema: GraphQLSchema,
@@ -48,12 +76,23 @@ export function calculateQueryCost(
   variables: Readonly<Record<string, unknown>>,
   data: unknown,
 ): QueryCost {
-  const ctx: CostContext = { schema, fragments: new Map(fragments.map((f) => [f.name.value, f])), variables };
+  let memo = memos.get(fragments);
+  if (!memo || memo.schema !== schema) {
+    memo = {
+      schema,
+      fragments: new Map(fragments.map((f) => [f.name.value, f])),
+      resolved: new WeakMap(),
+      staticCosts: new WeakMap(),
+      variableFree: new WeakMap(),
+    };
+    memos.set(fragments, memo);
+  }
+  const ctx: CostContext = { ...memo, variables };
   const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
   if (!root) return { requested: 0, actual: 0 };
   if (operation.operation === 'mutation') {
     // "Mutation: 10" per top-level mutation field, whatever its payload selection.
-    const count = collectFields(ctx, operation.selectionSet, root).length;
+    const count = resolveFields(ctx, operation.selectionSet, root).length;
     return { requested: count * MUTATION_COST, actual: data ? count * MUTATION_COST : 0 };
   }
   return {
@@ -64,39 +103,79 @@ export function calculateQueryCost(
 
 /** `value` undefined = requested cost (static); otherwise the actual cost over returned data. */
 function selectionCost(ctx: CostContext, set: SelectionSetNode, type: GraphQLCompositeType, value: unknown) {
+  if (value !== undefined || !isVariableFree(ctx, set)) return computeSelectionCost(ctx, set, type, value);
+  let byType = ctx.staticCosts.get(set);
+  if (!byType) {
+    byType = new Map();
+    ctx.staticCosts.set(set, byType);
+  }
+  let cost = byType.get(type);
+  if (cost === undefined) {
+    cost = computeSelectionCost(ctx, set, type, undefined);
+    byType.set(type, cost);
+  }
+  return cost;
+}
+
+/** Whether no argument in the set (fragments followed) is a variable: its requested cost is fixed. */
+function isVariableFree(ctx: CostContext, set: SelectionSetNode, seen = new Set<string>()): boolean {
+  const known = ctx.variableFree.get(set);
+  if (known !== undefined) return known;
+  let free = true;
+  visit(set, {
+    Variable: () => {
+      free = false;
+      return BREAK;
+    },
+    FragmentSpread: (spread) => {
+      const fragment = ctx.fragments.get(spread.name.value);
+      if (!fragment || seen.has(spread.name.value)) return;
+      seen.add(spread.name.value);
+      if (isVariableFree(ctx, fragment.selectionSet, seen)) return;
+      free = false;
+      return BREAK;
+    },
+  });
+  ctx.variableFree.set(set, free);
+  return free;
+}
+
+function computeSelectionCost(
+  ctx: CostContext,
+  set: SelectionSetNode,
+  type: GraphQLCompositeType,
+  value: unknown,
+) {
   const candidates = isAbstractType(type) ? ctx.schema.getPossibleTypes(type) : [type as GraphQLObjectType];
   let max = 0;
   for (const objectType of candidates) {
     let sum = 0;
-    for (const node of collectFields(ctx, set, objectType)) {
-      const field = objectType.getFields()[node.name.value];
-      if (!field) continue;
-      const fieldValue = value === undefined ? undefined : responseValue(value, node);
+    for (const resolved of resolveFields(ctx, set, objectType)) {
+      if (!resolved.field) continue;
+      const fieldValue = value === undefined ? undefined : responseValue(value, resolved.key);
       if (value !== undefined && fieldValue === undefined) continue;
-      sum += fieldCost(ctx, node, field, fieldValue);
+      sum += fieldCost(ctx, resolved, fieldValue);
     }
     max = Math.max(max, sum);
   }
   return max;
 }
 
-function responseValue(value: unknown, node: FieldNode): unknown {
+function responseValue(value: unknown, key: string): unknown {
   if (typeof value !== 'object' || value === null) return undefined;
-  const key = node.alias?.value ?? node.name.value;
   const record = value as Record<string, unknown>;
   return key in record ? (record[key] ?? null) : undefined;
 }
 
-function fieldCost(ctx: CostContext, node: FieldNode, field: GraphQLField<unknown, unknown>, value: unknown) {
-  const named = getNamedType(field.type);
-  if (isLeafType(named) || !node.selectionSet) return 0;
-  if (isConnection(named.name)) return connectionCost(ctx, node, field, value);
-  if (isPlumbing(named.name)) return 0;
+function fieldCost(ctx: CostContext, resolved: ResolvedField, value: unknown) {
+  const { node, named } = resolved;
+  if (resolved.shape === 'free') return 0;
+  if (resolved.shape === 'connection') return connectionCost(ctx, resolved, value);
   if (value === null) return OBJECT_COST;
-  if (isList(field.type) && Array.isArray(value)) {
-    return value.reduce<number>((sum, item) => sum + itemCost(ctx, node.selectionSet!, named, item), 0);
+  if (resolved.shape === 'list' && Array.isArray(value)) {
+    return value.reduce<number>((sum, item) => sum + itemCost(ctx, node.selectionSet!, named!, item), 0);
   }
-  return itemCost(ctx, node.selectionSet, named, value);
+  return itemCost(ctx, node.selectionSet!, named!, value);
 }
 
 function itemCost(ctx: CostContext, set: SelectionSetNode, named: GraphQLType, value: unknown): number {
@@ -105,16 +184,11 @@ function itemCost(ctx: CostContext, set: SelectionSetNode, named: GraphQLType, v
 }
 
 /** A connection costs 2 plus, per requested (or returned) node, the cost of one node's selection. */
-function connectionCost(
-  ctx: CostContext,
-  node: FieldNode,
-  field: GraphQLField<unknown, unknown>,
-  value: unknown,
-) {
-  const connection = getNamedType(field.type) as GraphQLObjectType;
-  const set = node.selectionSet!;
+function connectionCost(ctx: CostContext, resolved: ResolvedField, value: unknown) {
+  const connection = resolved.named as GraphQLObjectType;
+  const set = resolved.node.selectionSet!;
   if (value === undefined) {
-    const args = getArgumentValues(field, node, ctx.variables as Record<string, unknown>);
+    const args = getArgumentValues(resolved.field!, resolved.node, ctx.variables as Record<string, unknown>);
     const size = Number(args.first ?? args.last ?? 0);
     return CONNECTION_BASE_COST + size * perNodeCost(ctx, set, connection, undefined);
   }
@@ -125,15 +199,14 @@ function connectionCost(
 /** Static: the cost of one node. Actual: the summed cost of the nodes returned. */
 function perNodeCost(ctx: CostContext, set: SelectionSetNode, connection: GraphQLObjectType, value: unknown) {
   let sum = 0;
-  for (const sub of collectFields(ctx, set, connection)) {
-    const subField = connection.getFields()[sub.name.value];
-    if (!subField || !sub.selectionSet) continue;
-    const nodeType = getNamedType(subField.type);
-    const items = value === undefined ? [undefined] : asArray(responseValue(value, sub));
-    if (sub.name.value === 'nodes') {
-      for (const item of items) sum += itemCost(ctx, sub.selectionSet, nodeType, item);
-    } else if (sub.name.value === 'edges' && isObjectType(nodeType)) {
-      for (const edge of items) sum += edgeCost(ctx, sub.selectionSet, nodeType, edge);
+  for (const sub of resolveFields(ctx, set, connection)) {
+    if (!sub.field || !sub.node.selectionSet) continue;
+    const nodeType = sub.named!;
+    const items = value === undefined ? [undefined] : asArray(responseValue(value, sub.key));
+    if (sub.node.name.value === 'nodes') {
+      for (const item of items) sum += itemCost(ctx, sub.node.selectionSet, nodeType, item);
+    } else if (sub.node.name.value === 'edges' && isObjectType(nodeType)) {
+      for (const edge of items) sum += edgeCost(ctx, sub.node.selectionSet, nodeType, edge);
     }
   }
   return sum;
@@ -141,11 +214,10 @@ function perNodeCost(ctx: CostContext, set: SelectionSetNode, connection: GraphQ
 
 function edgeCost(ctx: CostContext, set: SelectionSetNode, edge: GraphQLObjectType, value: unknown): number {
   let sum = 0;
-  for (const sub of collectFields(ctx, set, edge)) {
-    const field = edge.getFields()[sub.name.value];
-    if (!field || !sub.selectionSet) continue;
-    const item = value === undefined ? undefined : responseValue(value, sub);
-    sum += itemCost(ctx, sub.selectionSet, getNamedType(field.type), item);
+  for (const sub of resolveFields(ctx, set, edge)) {
+    if (!sub.field || !sub.node.selectionSet) continue;
+    const item = value === undefined ? undefined : responseValue(value, sub.key);
+    sum += itemCost(ctx, sub.node.selectionSet, sub.named!, item);
   }
   return sum;
 }
@@ -165,6 +237,37 @@ function isPlumbing(name: string): boolean {
 
 function isList(type: GraphQLType): boolean {
   return isListType(isNonNullType(type) ? type.ofType : type);
+}
+
+/** collectFields with each field's definition and price shape, memoised per set and type. */
+function resolveFields(
+  ctx: CostContext,
+  set: SelectionSetNode,
+  type: GraphQLObjectType,
+): readonly ResolvedField[] {
+  let byType = ctx.resolved.get(set);
+  if (!byType) {
+    byType = new Map();
+    ctx.resolved.set(set, byType);
+  }
+  let resolved = byType.get(type);
+  if (!resolved) {
+    resolved = collectFields(ctx, set, type).map((node) => resolveField(type, node));
+    byType.set(type, resolved);
+  }
+  return resolved;
+}
+
+function resolveField(type: GraphQLObjectType, node: FieldNode): ResolvedField {
+  const field = type.getFields()[node.name.value];
+  const named = field ? getNamedType(field.type) : undefined;
+  const key = node.alias?.value ?? node.name.value;
+  let shape: Shape = 'free';
+  if (!field || !named || isLeafType(named) || !node.selectionSet) shape = 'free';
+  else if (isConnection(named.name)) shape = 'connection';
+  else if (isPlumbing(named.name)) shape = 'free';
+  else shape = isList(field.type) ? 'list' : 'object';
+  return { node, field, key, named, shape };
 }
 
 /** The fields a selection set applies to one concrete type, fragments flattened. */

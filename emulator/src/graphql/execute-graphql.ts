@@ -1,17 +1,9 @@
-import {
-  GraphQLError,
-  Kind,
-  execute,
-  getOperationAST,
-  parse,
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  type GraphQLSchema,
-} from 'graphql';
+import { execute, getOperationAST, type GraphQLSchema } from 'graphql';
 import type { CostGate, ThrottleStatus } from '../throttle/throttle.ts';
 import { throttledGraphqlBody } from '../throttle/throttled-replies.ts';
 import { calculateQueryCost } from './cost.ts';
-import { shopifyParseError, validateOperation } from './validation/validate-operation.ts';
+import { executeFast } from './fast-execute.ts';
+import { prepareDocument } from './prepared-document.ts';
 
 /** The JSON body of `POST /admin/api/{version}/graphql.json`. */
 export interface GraphqlCall {
@@ -45,9 +37,10 @@ const unlimited: CostGate = {
 };
 
 /**
- * Parses, validates, prices and runs one call. `gate` (Default: never throttles) admits the call
- * on its requested cost and is then charged the actual cost (shopify.dev "GraphQL Admin API rate
- * limits": the difference is refunded).
+ * Parses and validates (once per query text: prepared-document.ts), prices and runs one call;
+ * queries on fast-execute.ts when it can answer them, else (and mutations) on graphql-js. `gate`
+ * (Default: never throttles) admits the call on its requested cost and is then charged the actual
+ * cost (shopify.dev "GraphQL Admin API rate limits": the difference is refunded).
  */
 export async function executeGraphql(
   schema: GraphQLSchema,
@@ -59,15 +52,10 @@ export async function executeGraphql(
     // Shopify's answer to a body without a query string.
     return invalid(400, { errors: { query: 'Required parameter missing or invalid' } });
   }
-  let document: DocumentNode;
-  try {
-    document = parse(call.query);
-  } catch (error) {
-    if (error instanceof GraphQLError) return invalid(200, { errors: [shopifyParseError(error).toJSON()] });
-    throw error;
-  }
-  const validationErrors = validateOperation(schema, document);
-  if (validationErrors.length > 0) return invalid(200, { errors: validationErrors.map((e) => e.toJSON()) });
+  const prepared = prepareDocument(schema, call.query);
+  if (prepared.kind === 'parse-error') return invalid(200, { errors: [prepared.error.toJSON()] });
+  if (prepared.kind === 'invalid') return invalid(200, { errors: prepared.errors.map((e) => e.toJSON()) });
+  const { document, fragments } = prepared;
   const operationName = typeof call.operationName === 'string' ? call.operationName : null;
   const operation = getOperationAST(document, operationName);
   if (!operation) {
@@ -77,9 +65,6 @@ export async function executeGraphql(
     return invalid(200, { errors: [{ message }] });
   }
   const variables = isRecord(call.variables) ? call.variables : {};
-  const fragments = document.definitions.filter(
-    (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION,
-  );
   const requested = calculateQueryCost(schema, operation, fragments, variables, undefined).requested;
   if (requested > MAX_QUERY_COST) return invalid(200, maxCostExceeded(requested));
   const isMutation = operation.operation === 'mutation';
@@ -91,13 +76,10 @@ export async function executeGraphql(
     const body = throttledGraphqlBody(requested, gate.status());
     return { status: 200, body, ...described, cost: { requested, actual: null }, mutated: false };
   }
-  const result = await execute({
-    schema,
-    document,
-    operationName,
-    variableValues: variables,
-    rootValue: isMutation ? roots.mutation() : roots.query(),
-  });
+  const rootValue = isMutation ? roots.mutation() : roots.query();
+  const result =
+    (isMutation ? undefined : executeFast(schema, document, operation, rootValue, variables)) ??
+    (await execute({ schema, document, operationName, variableValues: variables, rootValue }));
   const cost = calculateQueryCost(schema, operation, fragments, variables, result.data);
   gate.settle(requested, cost.actual);
   const throttleStatus = gate.status();

@@ -27,14 +27,15 @@ export function toShop(presentment: Minor, currencies: Currencies): Minor {
   return multiplyByRatio(presentment, parseRatio(currencies.rate));
 }
 
+/** Summed in order into two numbers: totals are computed for every order a query returns. */
 export function addBags(...bags: readonly Bag[]): Bag {
-  return bags.reduce(
-    (sum, bag) => ({ shop: sum.shop + bag.shop, presentment: sum.presentment + bag.presentment }),
-    {
-      shop: 0,
-      presentment: 0,
-    },
-  );
+  let shop = 0;
+  let presentment = 0;
+  for (const bag of bags) {
+    shop += bag.shop;
+    presentment += bag.presentment;
+  }
+  return { shop, presentment };
 }
 
 export function subtractBags(a: Bag, b: Bag): Bag {
@@ -46,7 +47,14 @@ export function negateBag(bag: Bag): Bag {
 }
 
 export function sumBags<T>(items: readonly T[], pick: (item: T) => Bag): Bag {
-  return addBags(...items.map(pick));
+  let shop = 0;
+  let presentment = 0;
+  for (const item of items) {
+    const bag = pick(item);
+    shop += bag.shop;
+    presentment += bag.presentment;
+  }
+  return { shop, presentment };
 }
 
 export function minBag(a: Bag, b: Bag): Bag {

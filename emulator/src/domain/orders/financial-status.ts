@@ -1,14 +1,15 @@
 import type { FinancialStatus, Order } from '../model/order.ts';
-import { orderTotals } from './order-totals.ts';
+import { orderTotals, type OrderTotals } from './order-totals.ts';
 
 /**
  * The financial status Shopify derives from an order's money. An explicit status given at
  * REST creation is kept (Shopify's recorded POST orders.json returns "paid" for an order
  * without transactions) until money moves again.
  */
-export function financialStatus(order: Order): FinancialStatus {
+export function financialStatus(order: Order, totalsOf?: () => OrderTotals): FinancialStatus {
   if (order.financialStatusOverride) return order.financialStatusOverride;
-  const totals = orderTotals(order);
+  // `totalsOf`: the caller's totals of this order, when it has them (GraphQL's order view).
+  const totals = totalsOf ? totalsOf() : orderTotals(order);
   const received = totals.totalReceived.presentment;
   const refunded = totals.totalRefunded.presentment;
   if (refunded > 0) return refunded >= received ? 'refunded' : 'partially_refunded';
@@ -26,6 +27,6 @@ function hasVoidedAuthorization(order: Order): boolean {
 }
 
 /** GraphQL displayFinancialStatus. */
-export function displayFinancialStatus(order: Order): string {
-  return financialStatus(order).toUpperCase();
+export function displayFinancialStatus(order: Order, totalsOf?: () => OrderTotals): string {
+  return financialStatus(order, totalsOf).toUpperCase();
 }

@@ -24,11 +24,21 @@ export function matchesOrderQuery(order: SearchableOrder, query: string | null |
   return orderQueryMatcher(query)(order);
 }
 
-/** matchesOrderQuery with the query parsed once, for filtering many orders by one query. */
+/**
+ * matchesOrderQuery with the query parsed once and each term compiled once (its date bound
+ * parsed, its value lower-cased), for filtering many orders by one query.
+ */
 export function orderQueryMatcher(query: string | null | undefined): (order: SearchableOrder) => boolean {
-  const groups = parseSearch(query);
+  const groups = parseSearch(query).map((group) => group.map(compileTerm));
   if (groups.length === 0) return () => true;
-  return (order) => groups.some((group) => group.every((term) => termMatches(order, term) !== term.negated));
+  return (order) => groups.some((group) => group.every((test) => test(order)));
+}
+
+type OrderTest = (order: SearchableOrder) => boolean;
+
+function compileTerm(term: SearchTerm): OrderTest {
+  const test = termTest(term);
+  return term.negated ? (order) => !test(order) : test;
 }
 
 /**
@@ -47,39 +57,45 @@ export function candidateOrderIds(query: string | null | undefined): ReadonlySet
   return ids;
 }
 
-function termMatches(order: SearchableOrder, term: SearchTerm): boolean {
+/** A term as a test of one order; what depends on the term alone is worked out here, once. */
+function termTest(term: SearchTerm): OrderTest {
   const value = term.value;
+  const lower = value.toLowerCase();
   switch (term.field) {
     case null:
-      return freeText(order, value);
+      return (order) => freeText(order, value);
     case 'updated_at':
-      return compareDate(order.updatedAt, term.comparator, value);
+      return dateTest((order) => order.updatedAt, term.comparator, value);
     case 'created_at':
-      return compareDate(order.createdAt, term.comparator, value);
+      return dateTest((order) => order.createdAt, term.comparator, value);
     case 'processed_at':
-      return compareDate(order.processedAt, term.comparator, value);
-    case 'id':
-      return compareNumber(order.id, term.comparator, Number(value));
+      return dateTest((order) => order.processedAt, term.comparator, value);
+    case 'id': {
+      const wanted = Number(value);
+      return (order) => compareNumber(order.id, term.comparator, wanted);
+    }
     case 'status':
-      return statusMatches(order, value.toLowerCase());
+      return (order) => statusMatches(order, lower);
     case 'financial_status':
-      return order.financialStatus === value.toLowerCase();
+      return (order) => order.financialStatus === lower;
     case 'fulfillment_status':
-      return fulfillmentMatches(order.fulfillmentStatus, value.toLowerCase());
+      return (order) => fulfillmentMatches(order.fulfillmentStatus, lower);
     case 'tag':
-      return order.tags.some((tag) => tag.toLowerCase() === value.toLowerCase());
+      return (order) => order.tags.some((tag) => tag.toLowerCase() === lower);
     case 'tag_not':
-      return !order.tags.some((tag) => tag.toLowerCase() === value.toLowerCase());
+      return (order) => !order.tags.some((tag) => tag.toLowerCase() === lower);
     case 'source_name':
-      return (order.sourceName ?? '').toLowerCase() === value.toLowerCase();
-    case 'name':
-      return order.name.replace(/^#/, '').toLowerCase() === value.replace(/^#/, '').toLowerCase();
+      return (order) => (order.sourceName ?? '').toLowerCase() === lower;
+    case 'name': {
+      const wanted = value.replace(/^#/, '').toLowerCase();
+      return (order) => order.name.replace(/^#/, '').toLowerCase() === wanted;
+    }
     case 'email':
-      return (order.email ?? '').toLowerCase() === value.toLowerCase();
+      return (order) => (order.email ?? '').toLowerCase() === lower;
     case 'test':
-      return String(order.test) === value.toLowerCase();
+      return (order) => String(order.test) === lower;
     default:
-      return false;
+      return () => false;
   }
 }
 
@@ -110,14 +126,35 @@ function fulfillmentMatches(status: string | null, wanted: string): boolean {
   return false;
 }
 
-function compareDate(actual: string | null, comparator: Comparator, wanted: string): boolean {
-  if (!actual) return false;
-  const at = Date.parse(actual);
+function dateTest(pick: (order: SearchableOrder) => string | null, comparator: Comparator, wanted: string) {
   const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(wanted);
   const bound = Date.parse(dayOnly ? `${wanted}T00:00:00Z` : wanted);
-  if (Number.isNaN(bound)) return false;
-  if (comparator === '=' && dayOnly) return at >= bound && at < bound + 86_400_000;
-  return compareNumber(at, comparator, bound);
+  return (order: SearchableOrder): boolean => {
+    const actual = pick(order);
+    if (!actual) return false;
+    const at = instant(actual);
+    if (Number.isNaN(bound)) return false;
+    if (comparator === '=' && dayOnly) return at >= bound && at < bound + 86_400_000;
+    return compareNumber(at, comparator, bound);
+  };
+}
+
+/**
+ * Date.parse of an order timestamp, remembered: a date search compares every order of the shop
+ * and parsing dominated it. The same text always parses to the same instant; the memo is
+ * emptied when it grows past a bound (timestamps change as orders are updated).
+ */
+const instants = new Map<string, number>();
+const INSTANT_MEMO_SIZE = 100_000;
+
+function instant(text: string): number {
+  let at = instants.get(text);
+  if (at === undefined) {
+    if (instants.size >= INSTANT_MEMO_SIZE) instants.clear();
+    at = Date.parse(text);
+    instants.set(text, at);
+  }
+  return at;
 }
 
 function compareNumber(actual: number, comparator: Comparator, wanted: number): boolean {

@@ -23,7 +23,10 @@ export function mailingAddressView(address: Address | null, idHint: string) {
     phone: address.phone,
     latitude: address.latitude,
     longitude: address.longitude,
-    formatted: (args: { withName?: boolean; withCompany?: boolean }) => formatted(address, name, args),
+    // A method, not an arrow property: tsx's keepNames would wrap each arrow (see lineItemView).
+    formatted(args: { withName?: boolean; withCompany?: boolean }) {
+      return formatted(address, name, args);
+    },
   };
 }
 

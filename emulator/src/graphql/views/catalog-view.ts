@@ -10,9 +10,11 @@ import { byId, paginate, type ConnectionArgs } from '../connection.ts';
 import { gid, numericId } from '../gid.ts';
 import { shopMoney, money } from './money.ts';
 
+/**
+ * Location; usually asked for an id under a fulfillment or refund line, so the address and the
+ * inventory are methods resolved when selected (methods, not arrows: see lineItemView).
+ */
 export function locationView(state: ShopState, location: Location) {
-  const levels = () => state.data.inventoryLevels.filter((level) => level.locationId === location.id);
-  const a = location.address;
   return {
     __typename: 'Location',
     id: gid('Location', location.id),
@@ -21,33 +23,43 @@ export function locationView(state: ShopState, location: Location) {
     isActive: location.active,
     fulfillsOnlineOrders: location.active,
     shipsInventory: location.active,
-    address: {
-      address1: a.address1,
-      address2: a.address2,
-      city: a.city,
-      province: a.province,
-      provinceCode: a.provinceCode,
-      country: a.country,
-      countryCode: a.countryCode,
-      zip: a.zip,
-      phone: a.phone,
-      formatted: [
-        a.address1,
-        a.address2,
-        [a.city, a.provinceCode, a.zip].filter(Boolean).join(' '),
-        a.country,
-      ].filter((line): line is string => Boolean(line)),
+    address() {
+      const a = location.address;
+      return {
+        address1: a.address1,
+        address2: a.address2,
+        city: a.city,
+        province: a.province,
+        provinceCode: a.provinceCode,
+        country: a.country,
+        countryCode: a.countryCode,
+        zip: a.zip,
+        phone: a.phone,
+        formatted: [
+          a.address1,
+          a.address2,
+          [a.city, a.provinceCode, a.zip].filter(Boolean).join(' '),
+          a.country,
+        ].filter((line): line is string => Boolean(line)),
+      };
     },
     createdAt: location.createdAt,
     updatedAt: location.updatedAt,
-    inventoryLevel: (args: { inventoryItemId: string }) => {
+    inventoryLevel(args: { inventoryItemId: string }) {
       const itemId = numericId(args.inventoryItemId, 'InventoryItem');
-      const level = levels().find((l) => l.inventoryItemId === itemId);
+      const level = levelsAt(state, location).find((l) => l.inventoryItemId === itemId);
       return level ? inventoryLevelView(state, level) : null;
     },
-    inventoryLevels: (args: ConnectionArgs) =>
-      paginate(levels(), args, levelPosition, (level) => inventoryLevelView(state, level)),
+    inventoryLevels(args: ConnectionArgs) {
+      return paginate(levelsAt(state, location), args, levelPosition, (level) =>
+        inventoryLevelView(state, level),
+      );
+    },
   };
+}
+
+function levelsAt(state: ShopState, location: Location): InventoryLevel[] {
+  return state.data.inventoryLevels.filter((level) => level.locationId === location.id);
 }
 
 function levelPosition(level: InventoryLevel) {

@@ -23,6 +23,10 @@ const actions: Record<string, string[]> = {
   scheduled: ['MARK_AS_OPEN'],
 };
 
+/*
+ * Linked objects and amounts are methods, resolved when selected (often only `lineItem { id }`
+ * or `location { legacyResourceId }` is): see lineItemView on methods rather than arrows.
+ */
 export function fulfillmentOrderView(
   state: ShopState,
   order: Order,
@@ -30,8 +34,6 @@ export function fulfillmentOrderView(
 ): Record<string, unknown> {
   const location = state.data.locations.find((l) => l.id === fo.assignedLocationId);
   const shipTo = order.shippingAddress;
-  const fulfillments = () =>
-    order.fulfillments.filter((f) => f.lineItems.some((l) => l.fulfillmentOrderId === fo.id));
   return {
     __typename: 'FulfillmentOrder',
     id: gid('FulfillmentOrder', fo.id),
@@ -40,7 +42,9 @@ export function fulfillmentOrderView(
     createdAt: fo.createdAt,
     updatedAt: fo.updatedAt,
     fulfillAt: fo.fulfillAt,
-    order: () => orderView(state, order),
+    order() {
+      return orderView(state, order);
+    },
     orderId: gid('Order', order.id),
     orderName: order.name,
     orderProcessedAt: order.processedAt,
@@ -54,7 +58,9 @@ export function fulfillmentOrderView(
       // Every Shopify location has a country; emulator locations made without one sit in the US.
       countryCode: location?.address.countryCode ?? 'US',
       phone: location?.address.phone ?? null,
-      location: location ? locationView(state, location) : null,
+      location() {
+        return location ? locationView(state, location) : null;
+      },
     },
     destination: shipTo && {
       id: gid('FulfillmentOrderDestination', fo.id),
@@ -70,14 +76,14 @@ export function fulfillmentOrderView(
       email: order.email,
       phone: shipTo.phone,
     },
-    lineItems: (args: ConnectionArgs) =>
-      paginate(fo.lineItems, args, byId, (item) => {
+    lineItems(args: ConnectionArgs) {
+      return paginate(fo.lineItems, args, byId, (item) => {
         const line = order.lineItems.find((l) => l.id === item.lineItemId);
-        const product = state.data.products.find((p) => p.variants.some((v) => v.id === item.variantId));
-        const variant = product?.variants.find((v) => v.id === item.variantId);
         return {
           id: gid('FulfillmentOrderLineItem', item.id),
-          lineItem: line ? lineItemView(state, order, line) : null,
+          lineItem() {
+            return line ? lineItemView(state, order, line) : null;
+          },
           totalQuantity: item.totalQuantity,
           remainingQuantity: item.fulfillableQuantity,
           sku: line?.sku ?? null,
@@ -86,11 +92,18 @@ export function fulfillmentOrderView(
           vendor: line?.vendor ?? null,
           requiresShipping: line?.requiresShipping ?? true,
           inventoryItemId: item.inventoryItemId === null ? null : gid('InventoryItem', item.inventoryItemId),
-          variant: product && variant ? variantView(state, product, variant) : null,
+          variant() {
+            const product = state.data.products.find((p) => p.variants.some((v) => v.id === item.variantId));
+            const variant = product?.variants.find((v) => v.id === item.variantId);
+            return product && variant ? variantView(state, product, variant) : null;
+          },
         };
-      }),
-    fulfillments: (args: ConnectionArgs) =>
-      paginate(fulfillments(), args, byId, (f) => fulfillmentView(state, order, f)),
+      });
+    },
+    fulfillments(args: ConnectionArgs) {
+      const made = order.fulfillments.filter((f) => f.lineItems.some((l) => l.fulfillmentOrderId === fo.id));
+      return paginate(made, args, byId, (f) => fulfillmentView(state, order, f));
+    },
     supportedActions: (actions[fo.status] ?? []).map((action) => ({ action })),
   };
 }
@@ -111,8 +124,6 @@ export function fulfillmentView(
   fulfillment: Fulfillment,
 ): Record<string, unknown> {
   const location = state.data.locations.find((l) => l.id === fulfillment.locationId);
-  const orders = () =>
-    order.fulfillmentOrders.filter((fo) => fulfillment.lineItems.some((l) => l.fulfillmentOrderId === fo.id));
   return {
     __typename: 'Fulfillment',
     id: gid('Fulfillment', fulfillment.id),
@@ -125,17 +136,30 @@ export function fulfillmentView(
     deliveredAt: null,
     inTransitAt: null,
     estimatedDeliveryAt: null,
-    order: () => orderView(state, order),
-    location: location ? locationView(state, location) : null,
+    order() {
+      return orderView(state, order);
+    },
+    location() {
+      return location ? locationView(state, location) : null;
+    },
     totalQuantity: fulfillment.lineItems.reduce((sum, l) => sum + l.quantity, 0),
     requiresShipping: fulfillment.lineItems.some(
       (item) => order.lineItems.find((l) => l.id === item.lineItemId)?.requiresShipping,
     ),
-    trackingInfo: (args: { first?: number }) => firstOf(fulfillment.tracking, args.first),
-    fulfillmentLineItems: (args: ConnectionArgs) =>
-      paginate(fulfillment.lineItems, args, byId, (item) => fulfillmentLineItemView(state, order, item)),
-    fulfillmentOrders: (args: ConnectionArgs) =>
-      paginate(orders(), args, byId, (fo) => fulfillmentOrderView(state, order, fo)),
+    trackingInfo(args: { first?: number }) {
+      return firstOf(fulfillment.tracking, args.first);
+    },
+    fulfillmentLineItems(args: ConnectionArgs) {
+      return paginate(fulfillment.lineItems, args, byId, (item) =>
+        fulfillmentLineItemView(state, order, item),
+      );
+    },
+    fulfillmentOrders(args: ConnectionArgs) {
+      const from = order.fulfillmentOrders.filter((fo) =>
+        fulfillment.lineItems.some((l) => l.fulfillmentOrderId === fo.id),
+      );
+      return paginate(from, args, byId, (fo) => fulfillmentOrderView(state, order, fo));
+    },
   };
 }
 
@@ -144,12 +168,18 @@ export function fulfillmentLineItemView(state: ShopState, order: Order, item: Fu
   const line = order.lineItems.find((l) => l.id === item.lineItemId);
   return {
     id: gid('FulfillmentLineItem', item.id),
-    lineItem: line ? lineItemView(state, order, line) : null,
+    lineItem() {
+      return line ? lineItemView(state, order, line) : null;
+    },
     quantity: item.quantity,
-    originalTotalSet: moneyBag(line && unitsSlice(line.price, 1, 0, item.quantity), currencies),
-    discountedTotalSet: moneyBag(
-      line && unitsSlice(lineDiscountedTotal(line), line.quantity, 0, item.quantity),
-      currencies,
-    ),
+    originalTotalSet() {
+      return moneyBag(line && unitsSlice(line.price, 1, 0, item.quantity), currencies);
+    },
+    discountedTotalSet() {
+      return moneyBag(
+        line && unitsSlice(lineDiscountedTotal(line), line.quantity, 0, item.quantity),
+        currencies,
+      );
+    },
   };
 }

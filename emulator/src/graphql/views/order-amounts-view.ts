@@ -5,7 +5,6 @@ import {
   lineItemQuantities,
   type Order,
   orderCurrencies,
-  orderTotals,
   type OrderTotals,
   sumBags,
   type TaxLine,
@@ -14,27 +13,31 @@ import {
 import { moneyBag } from './money.ts';
 import { taxLineView } from './order-lines-view.ts';
 
-/** The Order's MoneyBag fields, each computed from the domain's totals when asked for. */
-export function orderAmounts(order: Order) {
+/**
+ * The Order's MoneyBag fields, each computed from the domain's totals when asked for (the `set`
+ * closures are anonymous and the rest methods: tsx wraps named arrows, see lineItemView).
+ */
+export function orderAmounts(order: Order, totals: () => OrderTotals) {
   const currencies = orderCurrencies(order);
-  let cached: OrderTotals | undefined;
-  const totals = () => (cached ??= orderTotals(order));
   const set = (pick: (t: OrderTotals) => Bag) => () => moneyBag(pick(totals()), currencies);
-  const cart = () => cartDiscount(order);
   return {
     subtotalPriceSet: set((t) => t.subtotal),
     totalPriceSet: set((t) => t.totalPrice),
     totalTaxSet: set((t) => t.totalTax),
     totalDiscountsSet: set((t) => t.totalDiscounts),
     totalShippingPriceSet: set((t) => t.totalShipping),
-    cartDiscountAmountSet: () => moneyBag(cart(), currencies),
+    cartDiscountAmountSet() {
+      return moneyBag(cartDiscount(order), currencies);
+    },
     originalTotalPriceSet: set((t) => t.originalTotalPrice),
     currentSubtotalPriceSet: set((t) => t.currentSubtotal),
     currentTotalPriceSet: set((t) => t.currentTotalPrice),
     currentTotalTaxSet: set((t) => t.currentTotalTax),
     currentTotalDiscountsSet: set((t) => t.currentTotalDiscounts),
     currentShippingPriceSet: set((t) => t.currentShipping),
-    currentCartDiscountAmountSet: () => moneyBag(currentCartDiscount(order), currencies),
+    currentCartDiscountAmountSet() {
+      return moneyBag(currentCartDiscount(order), currencies);
+    },
     totalReceivedSet: set((t) => t.totalReceived),
     totalRefundedSet: set((t) => t.totalRefunded),
     totalRefundedShippingSet: set((t) => t.totalRefundedShipping),
@@ -42,17 +45,34 @@ export function orderAmounts(order: Order) {
     totalOutstandingSet: set((t) => t.totalOutstanding),
     totalCapturableSet: set((t) => t.totalCapturable),
     totalTipReceivedSet: set((t) => t.totalTip),
-    refundDiscrepancySet: () => moneyBag(refundDiscrepancy(order), currencies),
-    refundable: () => totals().refundable,
-    fullyPaid: () => totals().totalOutstanding.presentment <= 0 && totals().totalReceived.presentment > 0,
-    unpaid: () => ['pending', 'authorized', 'voided'].includes(financialStatus(order)),
-    canMarkAsPaid: () =>
-      order.cancelledAt === null &&
-      ['pending', 'partially_paid', 'authorized'].includes(financialStatus(order)) &&
-      totals().totalOutstanding.presentment > 0,
-    capturable: () => totals().totalCapturable.presentment > 0,
-    taxLines: () => groupTaxLines(order, false).map((t) => taxLineView(t, currencies)),
-    currentTaxLines: () => groupTaxLines(order, true).map((t) => taxLineView(t, currencies)),
+    refundDiscrepancySet() {
+      return moneyBag(refundDiscrepancy(order), currencies);
+    },
+    refundable() {
+      return totals().refundable;
+    },
+    fullyPaid() {
+      return totals().totalOutstanding.presentment <= 0 && totals().totalReceived.presentment > 0;
+    },
+    unpaid() {
+      return ['pending', 'authorized', 'voided'].includes(financialStatus(order, totals));
+    },
+    canMarkAsPaid() {
+      return (
+        order.cancelledAt === null &&
+        ['pending', 'partially_paid', 'authorized'].includes(financialStatus(order, totals)) &&
+        totals().totalOutstanding.presentment > 0
+      );
+    },
+    capturable() {
+      return totals().totalCapturable.presentment > 0;
+    },
+    taxLines() {
+      return groupTaxLines(order, false).map((t) => taxLineView(t, currencies));
+    },
+    currentTaxLines() {
+      return groupTaxLines(order, true).map((t) => taxLineView(t, currencies));
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import {
   lineGrossTotal,
   type LineItem,
   lineItemQuantities,
+  type LineItemQuantities,
   type Order,
   orderCurrencies,
   shippingDiscountedPrice,
@@ -54,16 +55,32 @@ function codeDiscountTotal(order: Order, line: LineItem): Bag {
   return sumBags(fromCodes, (allocation) => allocation.amount);
 }
 
+/** Line discounts without those from codes: what `discountedTotalSet` takes off by default. */
+function lineLevelDiscount(order: Order, line: LineItem): Bag {
+  return subtractBags(lineDiscountTotal(line), codeDiscountTotal(order, line));
+}
+
+/** Per-unit share of a line total. */
+function unitSet(line: LineItem, total: Bag, currencies: Currencies) {
+  return moneyBag(unitsSlice(total, line.quantity, 0, 1), currencies);
+}
+
+/** Share of a line total that belongs to the units not fulfilled yet. */
+function unfulfilledSet(order: Order, line: LineItem, total: Bag, currencies: Currencies) {
+  const units = lineItemQuantities(order, line).unfulfilledQuantity;
+  return moneyBag(unitsSlice(total, line.quantity, 0, units), currencies);
+}
+
+/**
+ * LineItem. Plain facts up front; amounts, quantities and linked objects when the query asks for
+ * them (a line is often read for its id alone, under fulfillment and refund lines). Computed
+ * fields are methods, which graphql-js calls with the field's arguments: unlike arrow
+ * properties, tsx (esbuild keepNames) does not wrap each in a defineProperty call.
+ */
 export function lineItemView(state: ShopState, order: Order, line: LineItem) {
   const currencies = orderCurrencies(order);
-  const quantities = () => lineItemQuantities(order, line);
-  const gross = lineGrossTotal(line);
-  const allDiscounts = lineDiscountTotal(line);
-  const lineLevel = subtractBags(allDiscounts, codeDiscountTotal(order, line));
-  const unit = (total: Bag) => moneyBag(unitsSlice(total, line.quantity, 0, 1), currencies);
-  const unfulfilled = (total: Bag) =>
-    moneyBag(unitsSlice(total, line.quantity, 0, quantities().unfulfilledQuantity), currencies);
-  const found = line.variantId === null ? undefined : findVariant(state, line.variantId);
+  // Worked out once per view: LineItemFields asks for three of them.
+  let q: LineItemQuantities | undefined;
   return {
     __typename: 'LineItem',
     id: gid('LineItem', line.id),
@@ -73,33 +90,73 @@ export function lineItemView(state: ShopState, order: Order, line: LineItem) {
     sku: line.sku,
     vendor: line.vendor,
     quantity: line.quantity,
-    currentQuantity: () => quantities().currentQuantity,
-    refundableQuantity: () => quantities().refundableQuantity,
-    unfulfilledQuantity: () => quantities().unfulfilledQuantity,
-    nonFulfillableQuantity: () => {
-      const q = quantities();
+    currentQuantity() {
+      return (q ??= lineItemQuantities(order, line)).currentQuantity;
+    },
+    refundableQuantity() {
+      return (q ??= lineItemQuantities(order, line)).refundableQuantity;
+    },
+    unfulfilledQuantity() {
+      return (q ??= lineItemQuantities(order, line)).unfulfilledQuantity;
+    },
+    nonFulfillableQuantity() {
+      q ??= lineItemQuantities(order, line);
       return Math.max(0, line.quantity - q.fulfillableQuantity - q.fulfilledQuantity);
     },
     requiresShipping: line.requiresShipping,
     taxable: line.taxable,
     isGiftCard: line.giftCard,
-    restockable: () => line.inventoryItemId !== null && quantities().refundableQuantity > 0,
+    restockable() {
+      return line.inventoryItemId !== null && (q ??= lineItemQuantities(order, line)).refundableQuantity > 0;
+    },
     merchantEditable: !line.giftCard,
-    product: found ? productView(state, found.product) : null,
-    variant: found ? variantView(state, found.product, found.variant) : null,
-    customAttributes: line.properties.map((p) => ({ key: p.name, value: p.value })),
-    discountAllocations: line.discountAllocations.map((a) => discountAllocationView(order, a, currencies)),
-    taxLines: (args: { first?: number }) =>
-      firstOf(line.taxLines, args.first).map((t) => taxLineView(t, currencies)),
-    originalUnitPriceSet: moneyBag(line.price, currencies),
-    discountedUnitPriceSet: unit(subtractBags(gross, lineLevel)),
-    discountedUnitPriceAfterAllDiscountsSet: unit(subtractBags(gross, allDiscounts)),
-    originalTotalSet: moneyBag(gross, currencies),
-    discountedTotalSet: (args: { withCodeDiscounts?: boolean }) =>
-      moneyBag(subtractBags(gross, args.withCodeDiscounts ? allDiscounts : lineLevel), currencies),
-    totalDiscountSet: moneyBag(allDiscounts, currencies),
-    unfulfilledDiscountedTotalSet: () => unfulfilled(subtractBags(gross, allDiscounts)),
-    unfulfilledOriginalTotalSet: () => unfulfilled(gross),
+    product() {
+      const found = line.variantId === null ? undefined : findVariant(state, line.variantId);
+      return found ? productView(state, found.product) : null;
+    },
+    variant() {
+      const found = line.variantId === null ? undefined : findVariant(state, line.variantId);
+      return found ? variantView(state, found.product, found.variant) : null;
+    },
+    customAttributes() {
+      return line.properties.map((p) => ({ key: p.name, value: p.value }));
+    },
+    discountAllocations() {
+      return line.discountAllocations.map((a) => discountAllocationView(order, a, currencies));
+    },
+    taxLines(args: { first?: number }) {
+      return firstOf(line.taxLines, args.first).map((t) => taxLineView(t, currencies));
+    },
+    originalUnitPriceSet() {
+      return moneyBag(line.price, currencies);
+    },
+    discountedUnitPriceSet() {
+      return unitSet(line, subtractBags(lineGrossTotal(line), lineLevelDiscount(order, line)), currencies);
+    },
+    discountedUnitPriceAfterAllDiscountsSet() {
+      return unitSet(line, subtractBags(lineGrossTotal(line), lineDiscountTotal(line)), currencies);
+    },
+    originalTotalSet() {
+      return moneyBag(lineGrossTotal(line), currencies);
+    },
+    discountedTotalSet(args: { withCodeDiscounts?: boolean }) {
+      const discount = args.withCodeDiscounts ? lineDiscountTotal(line) : lineLevelDiscount(order, line);
+      return moneyBag(subtractBags(lineGrossTotal(line), discount), currencies);
+    },
+    totalDiscountSet() {
+      return moneyBag(lineDiscountTotal(line), currencies);
+    },
+    unfulfilledDiscountedTotalSet() {
+      return unfulfilledSet(
+        order,
+        line,
+        subtractBags(lineGrossTotal(line), lineDiscountTotal(line)),
+        currencies,
+      );
+    },
+    unfulfilledOriginalTotalSet() {
+      return unfulfilledSet(order, line, lineGrossTotal(line), currencies);
+    },
   };
 }
 

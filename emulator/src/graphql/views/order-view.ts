@@ -3,7 +3,9 @@ import {
   displayFulfillmentStatus,
   lineItemQuantities,
   orderCurrencies,
+  orderTotals,
   type Order,
+  type OrderTotals,
   type ShopState,
 } from '../../domain/index.ts';
 import { byId, firstOf, paginate, type ConnectionArgs } from '../connection.ts';
@@ -19,12 +21,18 @@ import { returnView } from './return-view.ts';
 import { suggestedRefundView, type SuggestedRefundArgs } from './suggested-refund-view.ts';
 import { transactionView } from './transaction-view.ts';
 
-/** The Order object: plain fields, with lists and computed values resolved on demand. */
+/**
+ * The Order object: plain fields, with lists and computed values resolved on demand (methods,
+ * not arrow properties: see lineItemView).
+ */
 export function orderView(state: ShopState, order: Order): Record<string, unknown> {
-  return { ...orderFacts(state, order), ...orderAmounts(order), ...orderLinks(state, order) };
+  // One computation of the order's totals serves every amount and the financial status.
+  let cached: OrderTotals | undefined;
+  const totals = () => (cached ??= orderTotals(order));
+  return { ...orderFacts(state, order, totals), ...orderAmounts(order, totals), ...orderLinks(state, order) };
 }
 
-function orderFacts(state: ShopState, order: Order) {
+function orderFacts(state: ShopState, order: Order, totals: () => OrderTotals) {
   const extra = order.extraAttributes;
   return {
     __typename: 'Order',
@@ -60,28 +68,39 @@ function orderFacts(state: ShopState, order: Order) {
     edited:
       order.lineItems.some((l) => l.addedByEdit) || order.refunds.some((r) => r.origin === 'order_edit'),
     confirmed: true,
-    fulfillable: () =>
-      order.cancelledAt === null &&
-      order.lineItems.some((l) => lineItemQuantities(order, l).fulfillableQuantity > 0),
+    fulfillable() {
+      return (
+        order.cancelledAt === null &&
+        order.lineItems.some((l) => lineItemQuantities(order, l).fulfillableQuantity > 0)
+      );
+    },
     requiresShipping: order.lineItems.some((l) => l.requiresShipping),
-    restockable: () =>
-      order.lineItems.some(
+    restockable() {
+      return order.lineItems.some(
         (l) => l.inventoryItemId !== null && lineItemQuantities(order, l).refundableQuantity > 0,
-      ),
+      );
+    },
     paymentGatewayNames: [...new Set(order.transactions.map((t) => t.gateway))],
     discountCodes: order.discountCodes.map((c) => c.code),
-    displayFinancialStatus: () => displayFinancialStatus(order),
-    displayFulfillmentStatus: () => displayFulfillmentStatus(order),
-    returnStatus: () => returnStatus(order),
+    displayFinancialStatus() {
+      return displayFinancialStatus(order, totals);
+    },
+    displayFulfillmentStatus() {
+      return displayFulfillmentStatus(order);
+    },
+    returnStatus() {
+      return returnStatus(order);
+    },
     risk: riskSummary(order),
     // Deprecated in 2025-01 in favour of risk.assessments, still served for older clients.
     riskLevel: order.riskLevel,
     subtotalLineItemsQuantity: order.lineItems
       .filter((l) => !l.addedByEdit)
       .reduce((s, l) => s + l.quantity, 0),
-    currentSubtotalLineItemsQuantity: () =>
-      order.lineItems.reduce((s, l) => s + lineItemQuantities(order, l).currentQuantity, 0),
-    customer: () => {
+    currentSubtotalLineItemsQuantity() {
+      return order.lineItems.reduce((s, l) => s + lineItemQuantities(order, l).currentQuantity, 0);
+    },
+    customer() {
       const customer = state.data.customers.find((c) => c.id === order.customerId);
       return customer ? customerView(state, customer) : null;
     },
@@ -89,11 +108,10 @@ function orderFacts(state: ShopState, order: Order) {
 }
 
 function orderLinks(state: ShopState, order: Order) {
-  const company = () => state.data.companies.find((c) => c.id === order.companyId);
   const shipping = order.shippingLines.filter((s) => !s.isRemoved);
   return {
-    purchasingEntity: () => {
-      const found = company();
+    purchasingEntity() {
+      const found = state.data.companies.find((c) => c.id === order.companyId);
       if (found) {
         // The order records the company only; like its webhook payload, the location is the
         // company's first (PurchasingCompany.location is non-null in the schema).
@@ -107,36 +125,48 @@ function orderLinks(state: ShopState, order: Order) {
       const customer = state.data.customers.find((c) => c.id === order.customerId);
       return customer ? customerView(state, customer) : null;
     },
-    lineItems: (args: ConnectionArgs) =>
-      paginate(order.lineItems, args, byId, (l) => lineItemView(state, order, l)),
-    shippingLine: shipping[0] ? shippingLineView(state, order, shipping[0]) : null,
-    shippingLines: (args: ConnectionArgs & { includeRemovals?: boolean }) =>
-      paginate(args.includeRemovals ? order.shippingLines : shipping, args, byId, (s) =>
+    lineItems(args: ConnectionArgs) {
+      return paginate(order.lineItems, args, byId, (l) => lineItemView(state, order, l));
+    },
+    shippingLine() {
+      return shipping[0] ? shippingLineView(state, order, shipping[0]) : null;
+    },
+    shippingLines(args: ConnectionArgs & { includeRemovals?: boolean }) {
+      return paginate(args.includeRemovals ? order.shippingLines : shipping, args, byId, (s) =>
         shippingLineView(state, order, s),
-      ),
-    discountApplications: (args: ConnectionArgs) =>
-      paginate(
+      );
+    },
+    discountApplications(args: ConnectionArgs) {
+      return paginate(
         order.discountApplications.map((application, index) => ({ id: index, application })),
         args,
         byId,
         ({ application, id }) => discountApplicationView(application, id, orderCurrencies(order)),
-      ),
-    transactions: (args: { first?: number; capturable?: boolean }) =>
-      firstOf(
+      );
+    },
+    transactions(args: { first?: number; capturable?: boolean }) {
+      return firstOf(
         order.transactions.filter(
           (t) => !args.capturable || (t.kind === 'authorization' && t.status === 'success'),
         ),
         args.first,
-      ).map((t) => transactionView(state, order, t)),
-    fulfillmentOrders: (args: ConnectionArgs) =>
-      paginate(order.fulfillmentOrders, args, byId, (f) => fulfillmentOrderView(state, order, f)),
-    fulfillments: (args: { first?: number }) =>
-      firstOf(order.fulfillments, args.first).map((f) => fulfillmentView(state, order, f)),
-    refunds: (args: { first?: number }) =>
-      firstOf(order.refunds, args.first).map((r) => refundView(state, order, r)),
-    returns: (args: ConnectionArgs) =>
-      paginate(order.returns, args, byId, (r) => returnView(state, order, r)),
-    suggestedRefund: (args: SuggestedRefundArgs) => suggestedRefundView(state, order, args),
+      ).map((t) => transactionView(state, order, t));
+    },
+    fulfillmentOrders(args: ConnectionArgs) {
+      return paginate(order.fulfillmentOrders, args, byId, (f) => fulfillmentOrderView(state, order, f));
+    },
+    fulfillments(args: { first?: number }) {
+      return firstOf(order.fulfillments, args.first).map((f) => fulfillmentView(state, order, f));
+    },
+    refunds(args: { first?: number }) {
+      return firstOf(order.refunds, args.first).map((r) => refundView(state, order, r));
+    },
+    returns(args: ConnectionArgs) {
+      return paginate(order.returns, args, byId, (r) => returnView(state, order, r));
+    },
+    suggestedRefund(args: SuggestedRefundArgs) {
+      return suggestedRefundView(state, order, args);
+    },
   };
 }
 

@@ -15,29 +15,58 @@ export interface OrdersArgs extends ConnectionArgs {
 }
 
 /**
- * What `orders(query:)` can filter on, projected from the domain order. The derived statuses are
- * computed only when a term asks for them (most searches are by id or updated_at).
+ * What `orders(query:)` can filter on, read from the domain order when a term asks (the derived
+ * statuses are computed only then; most searches are by id or updated_at). A class with getters
+ * on its prototype: one small object per order and search, not a literal with its own accessors.
  */
+class SearchableView implements SearchableOrder {
+  readonly #order: Order;
+  constructor(order: Order) {
+    this.#order = order;
+  }
+  get id() {
+    return this.#order.id;
+  }
+  get name() {
+    return this.#order.name;
+  }
+  get email() {
+    return this.#order.email;
+  }
+  get createdAt() {
+    return this.#order.createdAt;
+  }
+  get updatedAt() {
+    return this.#order.updatedAt;
+  }
+  get processedAt() {
+    return this.#order.processedAt;
+  }
+  get closedAt() {
+    return this.#order.closedAt;
+  }
+  get cancelledAt() {
+    return this.#order.cancelledAt;
+  }
+  get tags() {
+    return this.#order.tags;
+  }
+  get sourceName() {
+    return this.#order.sourceName;
+  }
+  get test() {
+    return this.#order.test;
+  }
+  get financialStatus() {
+    return financialStatus(this.#order);
+  }
+  get fulfillmentStatus() {
+    return fulfillmentStatus(this.#order);
+  }
+}
+
 export function searchable(order: Order): SearchableOrder {
-  return {
-    id: order.id,
-    name: order.name,
-    email: order.email,
-    createdAt: order.createdAt,
-    updatedAt: order.updatedAt,
-    processedAt: order.processedAt,
-    closedAt: order.closedAt,
-    cancelledAt: order.cancelledAt,
-    tags: order.tags,
-    sourceName: order.sourceName,
-    test: order.test,
-    get financialStatus() {
-      return financialStatus(order);
-    },
-    get fulfillmentStatus() {
-      return fulfillmentStatus(order);
-    },
-  };
+  return new SearchableView(order);
 }
 
 function filterByQuery(orders: readonly Order[], query: string | null | undefined): Order[] {

@@ -17,6 +17,10 @@ import { orderView } from './order-view.ts';
 import { returnView } from './return-view.ts';
 import { transactionView } from './transaction-view.ts';
 
+/*
+ * Linked objects, lists and amounts are methods, resolved when selected: see lineItemView on
+ * methods rather than arrow properties.
+ */
 export function refundView(state: ShopState, order: Order, refund: Refund) {
   const currencies = orderCurrencies(order);
   const transactions = () => order.transactions.filter((t) => refund.transactionIds.includes(t.id));
@@ -30,41 +34,60 @@ export function refundView(state: ShopState, order: Order, refund: Refund) {
     note: refund.note,
     createdAt: refund.createdAt,
     updatedAt: refund.processedAt,
-    order: () => orderView(state, order),
-    return: () => (linked ? returnView(state, order, linked) : null),
-    totalRefundedSet: () =>
-      moneyBag(
-        sumBags(
-          transactions().filter((t) => t.kind === 'refund' && t.status === 'success'),
-          (t) => t.amount,
-        ),
+    order() {
+      return orderView(state, order);
+    },
+    return() {
+      return linked ? returnView(state, order, linked) : null;
+    },
+    totalRefundedSet() {
+      const settled = transactions().filter((t) => t.kind === 'refund' && t.status === 'success');
+      return moneyBag(
+        sumBags(settled, (t) => t.amount),
         currencies,
-      ),
-    refundLineItems: (args: ConnectionArgs) =>
-      paginate(refund.refundLineItems, args, byId, (item) => refundLineItemView(state, order, item)),
-    refundShippingLines: (args: ConnectionArgs) =>
-      paginate(refund.refundShippingLines, args, byId, (item) => refundShippingLineView(state, order, item)),
-    orderAdjustments: (args: ConnectionArgs) =>
-      paginate(adjustments, args, byId, (item) => orderAdjustmentView(order, item)),
-    transactions: (args: ConnectionArgs) =>
-      paginate(transactions(), args, byId, (t) => transactionView(state, order, t)),
+      );
+    },
+    refundLineItems(args: ConnectionArgs) {
+      return paginate(refund.refundLineItems, args, byId, (item) => refundLineItemView(state, order, item));
+    },
+    refundShippingLines(args: ConnectionArgs) {
+      return paginate(refund.refundShippingLines, args, byId, (item) =>
+        refundShippingLineView(state, order, item),
+      );
+    },
+    orderAdjustments(args: ConnectionArgs) {
+      return paginate(adjustments, args, byId, (item) => orderAdjustmentView(order, item));
+    },
+    transactions(args: ConnectionArgs) {
+      return paginate(transactions(), args, byId, (t) => transactionView(state, order, t));
+    },
   };
 }
 
 export function refundLineItemView(state: ShopState, order: Order, item: RefundLineItem) {
   const currencies = orderCurrencies(order);
   const line = order.lineItems.find((l) => l.id === item.lineItemId);
-  const location = state.data.locations.find((l) => l.id === item.locationId);
   return {
     id: gid('RefundLineItem', item.id),
-    lineItem: line ? lineItemView(state, order, line) : null,
-    location: location ? locationView(state, location) : null,
+    lineItem() {
+      return line ? lineItemView(state, order, line) : null;
+    },
+    location() {
+      const location = state.data.locations.find((l) => l.id === item.locationId);
+      return location ? locationView(state, location) : null;
+    },
     quantity: item.quantity,
     restockType: item.restockType.toUpperCase(),
     restocked: item.restockType !== 'no_restock',
-    priceSet: moneyBag(line?.price, currencies),
-    subtotalSet: moneyBag(item.subtotal, currencies),
-    totalTaxSet: moneyBag(item.totalTax, currencies),
+    priceSet() {
+      return moneyBag(line?.price, currencies);
+    },
+    subtotalSet() {
+      return moneyBag(item.subtotal, currencies);
+    },
+    totalTaxSet() {
+      return moneyBag(item.totalTax, currencies);
+    },
   };
 }
 
@@ -73,9 +96,15 @@ function refundShippingLineView(state: ShopState, order: Order, item: RefundShip
   const line = order.shippingLines.find((s) => s.id === item.shippingLineId);
   return {
     id: gid('RefundShippingLine', item.id),
-    shippingLine: line ? shippingLineView(state, order, line) : null,
-    subtotalAmountSet: moneyBag(item.subtotal, currencies),
-    taxAmountSet: moneyBag(item.tax, currencies),
+    shippingLine() {
+      return line ? shippingLineView(state, order, line) : null;
+    },
+    subtotalAmountSet() {
+      return moneyBag(item.subtotal, currencies);
+    },
+    taxAmountSet() {
+      return moneyBag(item.tax, currencies);
+    },
   };
 }
 

@@ -25,30 +25,39 @@ function refundedOf(order: Order, ret: Return, item: ReturnLineItem): number {
   return Math.min(item.quantity, units);
 }
 
+/** Linked objects and lists are methods resolved when selected (see lineItemView). */
 export function returnView(state: ShopState, order: Order, ret: Return): Record<string, unknown> {
-  const refunds = () => order.refunds.filter((refund) => refund.returnId === ret.id);
   return {
     __typename: 'Return',
     id: gid('Return', ret.id),
     name: ret.name,
     status: ret.status,
-    order: () => orderView(state, order),
+    order() {
+      return orderView(state, order);
+    },
     totalQuantity: ret.lineItems.reduce((sum, item) => sum + item.quantity, 0),
     decline: ret.status === 'DECLINED' ? { reason: ret.declineReason ?? 'OTHER', note: null } : null,
-    returnLineItems: (args: ConnectionArgs) =>
-      paginate(ret.lineItems, args, byId, (item) => returnLineItemView(state, order, ret, item)),
-    reverseFulfillmentOrders: (args: ConnectionArgs) =>
-      paginate(reverseFulfillmentOrders(order, ret), args, byId, (rfo) => rfo.view(state)),
-    refunds: (args: ConnectionArgs) =>
-      paginate(refunds(), args, byId, (refund) => refundView(state, order, refund)),
-    exchangeLineItems: (args: ConnectionArgs) =>
-      paginate(ret.exchangeLineItems ?? [], args, byId, (item) => {
+    returnLineItems(args: ConnectionArgs) {
+      return paginate(ret.lineItems, args, byId, (item) => returnLineItemView(state, order, ret, item));
+    },
+    reverseFulfillmentOrders(args: ConnectionArgs) {
+      return paginate(reverseFulfillmentOrders(order, ret), args, byId, (rfo) => rfo.view(state));
+    },
+    refunds(args: ConnectionArgs) {
+      const refunds = order.refunds.filter((refund) => refund.returnId === ret.id);
+      return paginate(refunds, args, byId, (refund) => refundView(state, order, refund));
+    },
+    exchangeLineItems(args: ConnectionArgs) {
+      return paginate(ret.exchangeLineItems ?? [], args, byId, (item) => {
         const line = order.lineItems.find((l) => l.id === item.lineItemId);
         return {
           id: gid('ExchangeLineItem', item.id),
-          lineItem: line ? lineItemView(state, order, line) : null,
+          lineItem() {
+            return line ? lineItemView(state, order, line) : null;
+          },
         };
-      }),
+      });
+    },
   };
 }
 
@@ -67,11 +76,15 @@ function returnLineItemView(state: ShopState, order: Order, ret: Return, item: R
     returnReason: item.returnReason.toUpperCase(),
     returnReasonNote: item.returnReasonNote,
     customerNote: item.customerNote,
-    fulfillmentLineItem: fulfillmentLine ? fulfillmentLineItemView(state, order, fulfillmentLine) : null,
-    withCodeDiscountedTotalPriceSet: moneyBag(
-      line && unitsSlice(lineDiscountedTotal(line), line.quantity, 0, item.quantity),
-      orderCurrencies(order),
-    ),
+    fulfillmentLineItem() {
+      return fulfillmentLine ? fulfillmentLineItemView(state, order, fulfillmentLine) : null;
+    },
+    withCodeDiscountedTotalPriceSet() {
+      return moneyBag(
+        line && unitsSlice(lineDiscountedTotal(line), line.quantity, 0, item.quantity),
+        orderCurrencies(order),
+      );
+    },
   };
 }
 

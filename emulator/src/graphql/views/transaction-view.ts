@@ -21,13 +21,13 @@ export function formattedGateway(gateway: string): string {
 
 const refundableKinds = new Set(['capture', 'sale']);
 
+/** Computed and linked fields are methods (see lineItemView), resolved when selected. */
 export function transactionView(
   state: ShopState,
   order: Order,
   transaction: Transaction,
 ): Record<string, unknown> {
   const currencies = orderCurrencies(order);
-  const parent = order.transactions.find((t) => t.id === transaction.parentId);
   return {
     __typename: 'OrderTransaction',
     id: gid('OrderTransaction', transaction.id),
@@ -37,10 +37,11 @@ export function transactionView(
     formattedGateway: formattedGateway(transaction.gateway),
     amountSet: moneyBag(transaction.amount, currencies),
     // Only settled money can be refunded: captures and sales (OrderTransaction.maximumRefundableV2 doc).
-    maximumRefundableV2: () =>
-      refundableKinds.has(transaction.kind) && transaction.status === 'success'
+    maximumRefundableV2() {
+      return refundableKinds.has(transaction.kind) && transaction.status === 'success'
         ? moneyBag(maximumRefundable(order, transaction), currencies).presentmentMoney
-        : null,
+        : null;
+    },
     totalUnsettledSet: null,
     createdAt: transaction.createdAt,
     processedAt: transaction.processedAt,
@@ -50,7 +51,12 @@ export function transactionView(
     paymentId: transaction.paymentId,
     accountNumber: transaction.creditCard?.number ?? null,
     manualPaymentGateway: transaction.manualPaymentGateway,
-    parentTransaction: () => (parent ? transactionView(state, order, parent) : null),
-    order: () => orderView(state, order),
+    parentTransaction() {
+      const parent = order.transactions.find((t) => t.id === transaction.parentId);
+      return parent ? transactionView(state, order, parent) : null;
+    },
+    order() {
+      return orderView(state, order);
+    },
   };
 }
