@@ -30,6 +30,8 @@ export interface ExportOrdersOptions extends BulkRunOptions {
   batchSize?: number;
   /** Orders per OrdersRefunds request (Default: `defaultRefundsBatch`). */
   refundsBatchSize?: number;
+  /** Follow-up reads in flight at once (Default: `defaultReadsInFlight`). */
+  readsInFlight?: number;
   /** Downloads the result file (Default: global fetch; the file URL needs no token). */
   fetch?: typeof fetch;
 }
@@ -76,6 +78,7 @@ export async function* exportOrdersInBulk(
   if (url === null) return;
   const deepBatch = options.batchSize ?? defaultDeepPartsBatch;
   const refundsBatch = options.refundsBatchSize ?? defaultRefundsBatch;
+  const reads = new ReadsInFlight(options.readsInFlight ?? defaultReadsInFlight);
   let deep: BulkOrderNode[] = [];
   let refunded: BulkOrderNode[] = [];
   for await (const reassembled of reassembleOrders(readJsonl(url, options.fetch))) {
@@ -83,21 +86,67 @@ export async function* exportOrdersInBulk(
     if (!mayDerive(node) || node.returns.nodes.length > 0) {
       deep.push(node);
       if (deep.length >= deepBatch) {
-        yield* completeDeep(client, deep);
+        yield* await reads.add(collect(completeDeep(client, deep)));
         deep = [];
       }
     } else if (node.refunds.length > 0) {
       refunded.push(node);
       if (refunded.length >= refundsBatch) {
-        yield* completeRefunded(client, refunded);
+        yield* await reads.add(collect(completeRefunded(client, refunded)));
         refunded = [];
       }
     } else {
       yield await finish(client, node);
     }
+    yield* reads.done();
   }
-  if (refunded.length > 0) yield* completeRefunded(client, refunded);
-  if (deep.length > 0) yield* completeDeep(client, deep);
+  if (refunded.length > 0) yield* await reads.add(collect(completeRefunded(client, refunded)));
+  if (deep.length > 0) yield* await reads.add(collect(completeDeep(client, deep)));
+  yield* await reads.all();
+}
+
+/**
+ * Follow-up reads in flight at once (Default: 4). The export's file streams on while Shopify
+ * answers them, so a backfill waits about as long as the slower of the two, not their sum; the
+ * throttle governor still paces every request.
+ */
+export const defaultReadsInFlight = 4;
+
+/** Batches of follow-up reads, at most `limit` unanswered; their orders are handed on as each completes. */
+class ReadsInFlight {
+  readonly #pending: { read: Promise<FetchedOrder[]>; answered: FetchedOrder[] | null }[] = [];
+  constructor(readonly limit: number) {}
+
+  /** Starts a read; when `limit` are unanswered, waits for the oldest and returns what is answered. */
+  async add(read: Promise<FetchedOrder[]>): Promise<FetchedOrder[]> {
+    const entry: { read: Promise<FetchedOrder[]>; answered: FetchedOrder[] | null } = {
+      read,
+      answered: null,
+    };
+    read.then((orders) => (entry.answered = orders)).catch(() => undefined);
+    this.#pending.push(entry);
+    if (this.#pending.length > this.limit) await this.#pending[0]!.read;
+    return this.done();
+  }
+
+  /** The orders of reads answered so far, oldest read first (a failed read throws here). */
+  done(): FetchedOrder[] {
+    const orders: FetchedOrder[] = [];
+    while (this.#pending[0]?.answered) orders.push(...this.#pending.shift()!.answered!);
+    return orders;
+  }
+
+  async all(): Promise<FetchedOrder[]> {
+    const orders: FetchedOrder[] = [];
+    for (const entry of this.#pending.splice(0)) orders.push(...(await entry.read));
+    return orders;
+  }
+}
+
+async function collect(orders: AsyncGenerator<FetchedOrder>): Promise<FetchedOrder[]> {
+  const collected: FetchedOrder[] = [];
+  for await (const order of orders) collected.push(order);
+  return collected;
 }
 
 /** Whether the bulk data can stand for the fulfilment lines (checked again in `deriveLines`). */

@@ -11,8 +11,14 @@ interface BulkOperationNode {
 }
 
 export interface BulkRunOptions {
-  /** Between status polls (Default: 1,000 ms). */
+  /**
+   * The longest wait between status polls (Default: 1,000 ms). The first poll comes after
+   * `firstPollMs` and the wait doubles up to this: a small export is read as soon as it is
+   * written, a long one costs about a poll a second (1 point each).
+   */
   pollIntervalMs?: number;
+  /** The wait before the first status poll (Default: 50 ms, never more than pollIntervalMs). */
+  firstPollMs?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -42,7 +48,11 @@ export async function runBulkQuery(
     const detail = userErrors.map((e) => e.message).join('; ');
     throw new ShopifyBulkOperationError(`Shopify did not start the bulk export: ${detail}`, inProgress);
   }
+  const longest = options.pollIntervalMs ?? 1000;
+  let wait = Math.min(options.firstPollMs ?? 50, longest);
   for (;;) {
+    await sleep(wait);
+    wait = Math.min(wait * 2, longest);
     const { data: polled } = await client.request<{ node: BulkOperationNode | null }>('BulkOperationById', {
       id: bulkOperation.id,
     });
@@ -55,6 +65,5 @@ export async function runBulkQuery(
         false,
       );
     }
-    await sleep(options.pollIntervalMs ?? 1000);
   }
 }
