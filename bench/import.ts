@@ -105,6 +105,9 @@ try {
     orders: shopify.orders,
     imported,
     errors: summary.errors,
+    // Refunds decided and booked in the same run (the demo shop creates credit memos as they come).
+    refunds: summary.refunds,
+    refundErrors: summary.refundErrors.slice(0, 10),
     seconds: round(seconds),
     requests: calls.length,
     requestsPerOrder: round(calls.length / shopify.orders, 4),

@@ -5,6 +5,7 @@ import * as books from './0003_books.ts';
 import * as excludedOrders from './0004_excluded_orders.ts';
 import * as ledger from './0005_ledger.ts';
 import * as refundProcessing from './0006_refund_processing.ts';
+import * as refundDocumentLookup from './0007_refund_document_lookup.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so that the
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004_excluded_orders': excludedOrders,
   '0005_ledger': ledger,
   '0006_refund_processing': refundProcessing,
+  '0007_refund_document_lookup': refundDocumentLookup,
 };
