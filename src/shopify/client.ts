@@ -63,7 +63,10 @@ export function createShopifyClient(
   });
 
   async function attempt<T>(operation: OperationName, variables: Record<string, unknown> | undefined) {
-    await sleep(budget.delayBefore(knownCosts.get(operation) ?? unknownCostEstimate));
+    const cost = knownCosts.get(operation) ?? unknownCostEstimate;
+    const wait = budget.delayBefore(cost);
+    budget.spend?.(cost); // reserved before waiting: a request started meanwhile queues behind it
+    await sleep(wait);
     const response = await send(() => api.fetch(operationText(operation), variables ? { variables } : {}));
     failOnHttpStatus(response);
     const result = readGraphqlBody<T>(await response.json());

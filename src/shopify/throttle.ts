@@ -24,6 +24,12 @@ export interface CostBudget {
   delayBefore(cost: number): number;
   /** Records what Shopify said about the bucket after a response. */
   observe(status: ThrottleStatus): void;
+  /**
+   * Takes `cost` points out of the bucket as seen here when a request is about to go, so that
+   * requests in flight together (a backfill's follow-up reads) wait for each other instead of all
+   * spending the same points and meeting THROTTLED. The next response corrects the figure.
+   */
+  spend?(cost: number): void;
 }
 
 export class ThrottleGovernor implements CostBudget {
@@ -41,6 +47,12 @@ export class ThrottleGovernor implements CostBudget {
 
   observe(status: ThrottleStatus): void {
     this.#last = { ...status, observedAtMs: this.nowMs() };
+  }
+
+  spend(cost: number): void {
+    if (!this.#last) return;
+    const now = this.nowMs();
+    this.#last = { ...this.#last, currentlyAvailable: this.availableNow() - cost, observedAtMs: now };
   }
 
   /** Points in the bucket now, as last reported and refilled since. */

@@ -17,7 +17,7 @@ export interface BulkRunOptions {
    * written, a long one costs about a poll a second (1 point each).
    */
   pollIntervalMs?: number;
-  /** The wait before the first status poll (Default: 50 ms, never more than pollIntervalMs). */
+  /** The wait before the first status poll (Default: 250 ms, never more than pollIntervalMs). */
   firstPollMs?: number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -49,7 +49,7 @@ export async function runBulkQuery(
     throw new ShopifyBulkOperationError(`Shopify did not start the bulk export: ${detail}`, inProgress);
   }
   const longest = options.pollIntervalMs ?? 1000;
-  let wait = Math.min(options.firstPollMs ?? 50, longest);
+  let wait = Math.min(options.firstPollMs ?? 250, longest);
   for (;;) {
     await sleep(wait);
     wait = Math.min(wait * 2, longest);
