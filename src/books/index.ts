@@ -63,5 +63,6 @@ export {
   type StockAdjustmentLine,
 } from './stock/adjust-stock.ts';
 export { stockLevels, type StockLevel } from './stock/stock-levels.ts';
+export { listStockMovements } from './stock/list-stock-movements.ts';
 export { nextNumber, reserveNumbers, type NumberSeriesCode } from './numbering.ts';
 export { registerBooksRoutes, type BooksRoutesDeps } from './http-routes.ts';

@@ -3,6 +3,7 @@ import { registerBooks } from './commands/books.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerEmulator } from './commands/emulator.ts';
 import { registerMaster } from './commands/master.ts';
+import { registerReconcile } from './commands/reconcile.ts';
 import { registerRefunds } from './commands/refunds.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerShop } from './commands/shop.ts';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerSync(program);
   registerRefunds(program);
+  registerReconcile(program);
   return program;
 }
 

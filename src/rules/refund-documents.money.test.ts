@@ -163,6 +163,20 @@ const moneyCases: RefundCase[] = [
       'customer_refund paid 10.00 via shopify_payments from 1010 applies to SI-000001',
     ],
   },
+  {
+    // Reconciliation found it on the simulator's corpus (refund-quantity-only, seed "demo"): the
+    // invoice, made after the refund, no longer charges the Mug, yet nothing was paid back.
+    name: 'quantity-only refund made before the invoice: the 12.50 the invoice left out and the customer did not get back is invoiced',
+    order,
+    refund: refundOf(order, { lines: [{ line: '9002', quantity: 1, restock: 'cancel' }], refunded: 0 }),
+    documents: invoicedAs({ ...order, lines: [tee, { ...mug, currentQuantity: 2 }] }),
+    reflected: ['7001'],
+    expected: [
+      'quantity_only',
+      'sales_invoice applies to SI-000001 | 12.50 + tax 0.00 = 12.50',
+      '  1 gl_account 4900 "Refund discrepancy: refund discrepancy" | 1 x 12.50 | disc 0.00 | amount 12.50 | tax 0.00 | loc - | refund_discrepancy',
+    ],
+  },
 ];
 
 describe('amounts', () => {

@@ -156,12 +156,15 @@ function documentsFor(
   const balanceDue = exchanges.length > 0 && explained.minor < 0 ? negate(explained) : zero(currency);
   const residual = subtract(subtract(refunded, explained), balanceDue);
   const refundType = refundTypeOf(refund, exchanges.length > 0, refunded, balanceDue);
-  const quantityOnly = refundType === 'quantity_only';
-  // Quantity only: the goods at zero value; amounts that moved no money have nothing to say.
+  const alreadyIn = totalOf(parts.filter(inDocument), currency);
+  // Quantity only (seed 004 4.5): the goods at zero value, no money moved. Unless the sales
+  // document already left some of their value out (made after the refund): then the customer
+  // was not paid back what the document no longer charges, and the net is documented like any
+  // refund that pays back less (the residual invoiced), else reconciliation finds the order short.
+  const quantityOnly = refundType === 'quantity_only' && alreadyIn.minor === 0;
   const credit = quantityOnly
     ? parts.filter((p) => !inDocument(p) && isGoods(p)).map(withoutValue)
     : [...parts.filter((p) => !inDocument(p)), ...residualParts(order, refund, residual)];
-  const alreadyIn = quantityOnly ? zero(currency) : totalOf(parts.filter(inDocument), currency);
 
   const appliesTo: DocumentRef =
     documents.stage === 'shipped_invoiced' ? documents.invoice : documents.salesOrder;

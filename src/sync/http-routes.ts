@@ -7,6 +7,7 @@ import { excludeStagedOrders } from './exclude-staged-orders.ts';
 import { importStagedOrders } from './import-staged-orders.ts';
 import { listOrdersToImport, showImportedOrder } from './list-orders.ts';
 import { previewOrders } from './preview-orders.ts';
+import { registerReconcileRoutes } from './reconcile-routes.ts';
 import { registerRefundRoutes } from './refund-routes.ts';
 import { reimportOrder } from './reimport-order.ts';
 import { resolveOrderId } from './resolve-order.ts';
@@ -111,6 +112,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRoutesDeps): 
   });
 
   registerRefundRoutes(app, sync);
+  registerReconcileRoutes(app, sync);
 
   async function resolveAll(code: string, refs: readonly string[]): Promise<string[]> {
     const ids: string[] = [];

@@ -14,6 +14,14 @@ export { importStagedOrders } from './import-staged-orders.ts';
 export { syncOrders, type SyncProgress, type SyncSummary } from './sync-orders.ts';
 export { processRefunds, type RefundResult } from './process-refunds.ts';
 export { listImportedRefunds } from './list-refunds.ts';
+export {
+  reconcileOrders,
+  reconciliationJson,
+  summaryLine,
+  type ReconcileOptions,
+  type ReconciliationReport,
+} from './reconcile-orders.ts';
+export type { DifferenceCause, ExpectedReason, Finding } from '../rules/reconciliation.ts';
 export { refundStatuses, type ImportedRefund, type RefundStatus } from './refund-repository.ts';
 export { previewOrders, type PreviewEntry } from './preview-orders.ts';
 export { reimportOrder } from './reimport-order.ts';

@@ -89,6 +89,34 @@ export interface Storebridge {
   refunds(order?: string): Promise<ImportedRefund[]>;
   /** G/L entries, optionally of one document (`gl --json`). */
   gl(document?: string): Promise<GlEntry[]>;
+  /** Shopify against the books (`reconcile --json`), for the shop or one order. */
+  reconcile(order?: string): Promise<Reconciliation>;
+}
+
+/** `reconcile --json`: money as decimal strings, units as numbers. */
+export interface Reconciliation {
+  summary: {
+    orders: number;
+    refunds: number;
+    differences: number;
+    expected: number;
+    differencesByCause: Record<string, number>;
+    expectedByReason: Record<string, number>;
+  };
+  differences: ReconciliationFinding[];
+  expected: ReconciliationFinding[];
+}
+
+export interface ReconciliationFinding {
+  cause: string;
+  expected: string | null;
+  shopifyOrderId: string;
+  orderName: string;
+  shopifyRefundId: string | null;
+  itemNo: string | null;
+  shopify: string | number | null;
+  books: string | number | null;
+  message: string;
 }
 
 export interface ImportedRefund {
@@ -168,6 +196,8 @@ export function apiStorebridge(server: StorebridgeServer, shop: string): Storebr
         await call('GET', `${base}/gl${document === undefined ? '' : `?document=${ref(document)}`}`),
         'entries',
       ),
+    reconcile: (order) =>
+      call('GET', `${base}/reconcile${order === undefined ? '' : `?order=${ref(order)}`}`),
   };
 }
 
