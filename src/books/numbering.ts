@@ -25,6 +25,20 @@ export async function nextNumber(trx: Kysely<Database>, code: NumberSeriesCode):
 }
 
 /**
+ * A number for each of a batch's documents, in order, from each one's series: one statement per
+ * series, as one by one would number them (a batch of order or refund documents).
+ */
+export async function numberEach(
+  trx: Kysely<Database>,
+  types: readonly NumberSeriesCode[],
+): Promise<string[]> {
+  const numbers = new Map<NumberSeriesCode, string[]>();
+  for (const type of new Set(types))
+    numbers.set(type, await reserveNumbers(trx, type, types.filter((t) => t === type).length));
+  return types.map((type) => numbers.get(type)!.shift()!);
+}
+
+/**
  * The next `count` numbers of a series in one statement, in order: what `count` calls of
  * nextNumber would give, with the same lock and the same rollback (a batch of documents).
  */

@@ -1,4 +1,5 @@
-import { negate, sum, type Money } from '../money/index.ts';
+import { negate, type Money } from '../money/index.ts';
+import { documentTotals } from './document-totals.ts';
 import type {
   CreditDocumentDraft,
   RefundDocumentLine,
@@ -37,12 +38,12 @@ export function creditDocument(
   const targets = resolveTargets(context, parts);
   if (!Array.isArray(targets)) return targets.problems;
   const lines = parts.map((part, index) => documentLine(part, targets[index]!, index + 1));
-  const totals = totalsOf(lines, header.currency);
+  const totals = documentTotals(lines, header.currency);
   const charge = totals.amountIncludingTax.minor < 0;
   const kind = quantityOnly ? 'inventory_credit_memo' : charge ? 'sales_invoice' : 'credit_memo';
   const shown = charge ? lines.map(chargedLine) : lines;
   return {
-    document: { ...header, kind, lines: shown, ...totalsOf(shown, header.currency) },
+    document: { ...header, kind, lines: shown, ...documentTotals(shown, header.currency) },
     stock: parts.flatMap((part, index) => stockOf(part, targets[index]!)),
   };
 }
@@ -103,18 +104,6 @@ function stockOf(part: RefundPart, target: LineTarget): StockEffect[] {
   if (part.reason === 'exchange_item')
     return [{ kind: 'exchange_out', ...base, onHand: part.quantity, released: 0 }];
   return [];
-}
-
-export function totalsOf(lines: readonly RefundDocumentLine[], currency: string) {
-  const amount = sum(
-    lines.map((l) => l.amount),
-    currency,
-  );
-  const taxAmount = sum(
-    lines.map((l) => l.taxAmount),
-    currency,
-  );
-  return { amount, taxAmount, amountIncludingTax: sum([amount, taxAmount], currency) };
 }
 
 /** What a document gives back to the customer: a sales invoice counts against. */

@@ -1,5 +1,5 @@
 import type { Address, Order } from '../domain/order.ts';
-import { equals, formatMoney, sum, type Money } from '../money/index.ts';
+import { equals, formatMoney, type Money } from '../money/index.ts';
 import type { ShopSettings } from '../shops/index.ts';
 import {
   commentLine,
@@ -13,6 +13,7 @@ import {
   type LineDraft,
   type LineProblem,
 } from './sales-document-lines.ts';
+import { documentTotals } from './document-totals.ts';
 import { localDate } from './local-date.ts';
 
 export { currentAmounts, lineLocation, sameShopifyId } from './sales-document-lines.ts';
@@ -130,7 +131,7 @@ export function salesDocument(input: SalesDocumentInput): SalesDocumentOutcome {
     lineNo: index + 1,
     releasedQuantity: status === 'released' && reservesStock ? line.quantity : 0,
   }));
-  const document = { ...header(input, type, status), lines, ...totals(order, lines) };
+  const document = { ...header(input, type, status), lines, ...documentTotals(lines, order.shopCurrency) };
   return reconcile(order, document);
 }
 
@@ -232,19 +233,6 @@ function taxAreaCode({ order, settings, customer }: SalesDocumentInput): string 
       return address.province ? `${address.countryCode}-${address.province}` : address.countryCode;
   }
   return null;
-}
-
-function totals(order: Order, lines: readonly DraftLine[]) {
-  const currency = order.shopCurrency;
-  const amount = sum(
-    lines.map((l) => l.amount),
-    currency,
-  );
-  const taxAmount = sum(
-    lines.map((l) => l.taxAmount),
-    currency,
-  );
-  return { amount, taxAmount, amountIncludingTax: sum([amount, taxAmount], currency) };
 }
 
 /**

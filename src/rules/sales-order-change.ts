@@ -7,7 +7,8 @@ import type {
   StockEffect,
 } from './refund-decision.ts';
 import type { RefundPart } from './refund-parts.ts';
-import { documentLine, totalsOf, type Drafted, type HeaderFields } from './credit-memo.ts';
+import { documentLine, type Drafted, type HeaderFields } from './credit-memo.ts';
+import { documentTotals } from './document-totals.ts';
 import { itemOf, targetOf, type TargetContext } from './refund-targets.ts';
 
 /** The sales order the refund changes, with its lines as the books hold them. */
@@ -55,7 +56,7 @@ export function salesOrderChange(
   });
   if (problems.length > 0) return problems;
   return {
-    document: { ...header, kind: 'sales_order_change', lines, ...totalsOf(lines, header.currency) },
+    document: { ...header, kind: 'sales_order_change', lines, ...documentTotals(lines, header.currency) },
     stock,
   };
 }
@@ -126,22 +127,14 @@ function changeLine(
   lineNo: number,
   releasedQuantityChange: number,
 ): SalesOrderChangeLine {
-  return {
-    lineNo,
-    type: line.type === 'comment' ? 'gl_account' : line.type,
+  // The sales order line's own target: its type (a comment line changes as an account line), no. and location.
+  const target = {
+    type: line.type === 'comment' ? ('gl_account' as const) : line.type,
     no: line.no ?? '',
-    description: part.description,
-    reason: part.reason,
-    quantity: part.quantity,
-    unitPrice: part.unitPrice,
-    lineDiscount: part.lineDiscount,
-    amount: part.amount,
-    taxAmount: part.taxAmount,
     locationCode: line.locationCode,
-    shopifyLineId: part.shopifyLineId,
-    salesOrderLineNo: line.lineNo,
-    releasedQuantityChange,
+    stocked: false,
   };
+  return { ...documentLine(part, target, lineNo), salesOrderLineNo: line.lineNo, releasedQuantityChange };
 }
 
 /** A new line: other amounts on the refund account, or an exchange item the order now also ships. */

@@ -7,11 +7,11 @@ import {
   type CustomerChoice,
   type CustomerChoiceOutcome,
 } from '../../rules/choose-customer.ts';
-import { salesDocument, type DocumentDraft, type DocumentType } from '../../rules/sales-document.ts';
+import { salesDocument, type DocumentDraft } from '../../rules/sales-document.ts';
 import { writeCustomerLinks } from '../customers/customer-links.ts';
 import { insertGlEntries } from '../gl/gl-entries-repository.ts';
 import { postDocument } from '../gl/post-document.ts';
-import { reserveNumbers } from '../numbering.ts';
+import { numberEach } from '../numbering.ts';
 import type { PostingLine } from '../../rules/posting.ts';
 import type { CreateSalesDocumentsResult, DocumentShopSettings } from './create-sales-documents.ts';
 import { isSalesDocument } from './document-rows.ts';
@@ -201,15 +201,14 @@ async function persistDocuments(
   pending: readonly Pending[],
   postedAt: string,
 ): Promise<SalesDocument[]> {
-  const numbers = new Map<DocumentType, string[]>();
-  for (const type of new Set(pending.map(({ draft }) => draft.type))) {
-    const count = pending.filter(({ draft }) => draft.type === type).length;
-    numbers.set(type, await reserveNumbers(trx, type, count));
-  }
-  const documents = pending.map(({ draft }) => ({
+  const numbers = await numberEach(
+    trx,
+    pending.map(({ draft }) => draft.type),
+  );
+  const documents = pending.map(({ draft }, index) => ({
     ...draft,
     id: null,
-    number: numbers.get(draft.type)!.shift()!,
+    number: numbers[index]!,
     postedAt: draft.status === 'posted' ? postedAt : null,
   }));
   const ids = await insertDocuments(trx, documents);

@@ -7,7 +7,7 @@ import { findDocuments, insertDocuments } from '../documents/documents-repositor
 import type { BooksDocument } from '../documents/sales-document.ts';
 import { insertGlEntries } from '../gl/gl-entries-repository.ts';
 import { postDocument } from '../gl/post-document.ts';
-import { reserveNumbers } from '../numbering.ts';
+import { numberEach } from '../numbering.ts';
 import { writeStockMovements } from '../stock/write-stock-movements.ts';
 import {
   planSalesOrderChange,
@@ -135,13 +135,14 @@ async function persist(
   plans: readonly Planned[],
   postedAt: string,
 ): Promise<BooksDocument[]> {
-  const numbers = new Map<string, string[]>();
-  for (const type of new Set(plans.map((p) => p.document.type)))
-    numbers.set(type, await reserveNumbers(trx, type, plans.filter((p) => p.document.type === type).length));
-  const documents = plans.map(({ document: { posted, ...document } }) => ({
+  const numbers = await numberEach(
+    trx,
+    plans.map((p) => p.document.type),
+  );
+  const documents = plans.map(({ document: { posted, ...document } }, index) => ({
     ...document,
     id: null,
-    number: numbers.get(document.type)!.shift()!,
+    number: numbers[index]!,
     postedAt: posted ? postedAt : null,
   }));
   const ids = await insertDocuments(trx, documents);

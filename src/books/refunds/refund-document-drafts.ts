@@ -55,14 +55,7 @@ function creditDocument(
     // A sales order change is applied to its sales order, which is never posted (seed 004 4.1).
     status: change ? 'applied' : 'posted',
     posted: !change,
-    shopCode: draft.shopCode,
-    shopifyOrderId: draft.shopifyOrderId,
-    shopifyOrderName: draft.shopifyOrderName,
-    shopifyRefundId: draft.shopifyRefundId,
-    customerNo: appliedTo.customerNo,
-    currency: draft.currency,
-    exchangeRate: draft.exchangeRate,
-    documentDate: draft.documentDate,
+    ...refundHeader(draft, appliedTo),
     taxAreaCode: appliedTo.taxAreaCode,
     lines: draft.lines.map((line) => documentLine(line)),
     amount: draft.amount,
@@ -101,14 +94,7 @@ function customerRefund(draft: CustomerRefundDraft, appliedTo: AppliedTo): Refun
     type: 'customer_refund',
     status: draft.status,
     posted: true,
-    shopCode: draft.shopCode,
-    shopifyOrderId: draft.shopifyOrderId,
-    shopifyOrderName: draft.shopifyOrderName,
-    shopifyRefundId: draft.shopifyRefundId,
-    customerNo: appliedTo.customerNo,
-    currency: draft.currency,
-    exchangeRate: draft.exchangeRate,
-    documentDate: draft.documentDate,
+    ...refundHeader(draft, appliedTo),
     taxAreaCode: null,
     lines: [],
     amount: draft.amount,
@@ -119,6 +105,20 @@ function customerRefund(draft: CustomerRefundDraft, appliedTo: AppliedTo): Refun
     paidFromAccount: draft.payFromAccount,
     paymentReference: draft.paymentReference,
     shopifyTransactionId: draft.shopifyTransactionId,
+  };
+}
+
+/** What every document of a refund carries: the order and refund it comes from, the customer of the sale it applies to. */
+function refundHeader(draft: RefundDocumentDraft, appliedTo: AppliedTo) {
+  return {
+    shopCode: draft.shopCode,
+    shopifyOrderId: draft.shopifyOrderId,
+    shopifyOrderName: draft.shopifyOrderName,
+    shopifyRefundId: draft.shopifyRefundId,
+    customerNo: appliedTo.customerNo,
+    currency: draft.currency,
+    exchangeRate: draft.exchangeRate,
+    documentDate: draft.documentDate,
   };
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Backend } from '../../db/index.ts';
 import type { Order, Refund } from '../../domain/order.ts';
+import { demoAccounts } from '../../demo/index.ts';
 import { loadDemoMasterData } from '../../masterdata/index.ts';
 import { formatMoney, money } from '../../money/index.ts';
 import type { RefundDocumentsDecision } from '../refunds/create-refund-documents.ts';
@@ -19,19 +20,8 @@ import {
   type CreateRefundDocumentsResult,
 } from '../index.ts';
 
-/** The demo chart of accounts, as the demo shop sets it (src/demo/demo-shop-settings.ts). */
-export const testAccounts = {
-  receivable: '1200',
-  sales: '4000',
-  taxPayable: '2100',
-  paymentClearing: '1020',
-  shippingCharges: '4100',
-  tip: '2300',
-  soldGiftCard: '2200',
-  refund: '4500',
-  refundNonRestockItems: '4510',
-  refundPayFrom: '1020',
-};
+/** The demo chart of accounts, as the demo shop sets it. */
+export const testAccounts = demoAccounts;
 
 export const now = () => new Date('2025-03-10T12:00:00Z');
 
