@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readSharedJson } from '../../test/support/shared-paths.ts';
 import { createShopifyClient, type ClientDependencies } from './client.ts';
+import { ThrottleGovernor } from './throttle.ts';
 import { ShopifyAuthError, ShopifyQueryError, ShopifyUnavailableError } from './errors.ts';
 
 const connection = {
@@ -31,6 +32,7 @@ type Reply = { status?: number; headers?: Record<string, string>; body?: unknown
 function scriptedShopify(replies: Reply[]) {
   const calls: { url: string; headers: Headers; body: { query: string } }[] = [];
   const sleeps: number[] = [];
+  const clock = { now: 0 };
   const fetchApi: typeof fetch = async (input, init) => {
     calls.push({
       url: String(input),
@@ -47,9 +49,13 @@ function scriptedShopify(replies: Reply[]) {
   };
   const deps: ClientDependencies = {
     fetch: fetchApi,
-    sleep: async (ms) => void sleeps.push(ms),
+    // the clock moves only while the client sleeps
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      clock.now += ms;
+    },
     random: () => 0.5,
-    nowMs: () => 0,
+    nowMs: () => clock.now,
   };
   return { calls, sleeps, deps };
 }
@@ -84,8 +90,30 @@ describe('Shopify GraphQL client', () => {
     const client = createShopifyClient(connection, shopify.deps);
     await client.request('ShopInfo');
     await client.request('ShopInfo');
-    // 300 points at 100 points/s, with the clock standing still
-    expect(shopify.sleeps.at(-1)).toBe(3000);
+    // 300 points at 100 points/s, looked at again every 250 ms
+    expect(shopify.sleeps.reduce((a, b) => a + b, 0)).toBe(3000);
+    expect(Math.max(...shopify.sleeps)).toBe(250);
+  });
+
+  it('a waiting request goes as soon as a response shows the points given back', async () => {
+    // Shopify holds the requested cost while a query runs and returns the unused part, so a
+    // response to another request in flight can show a fuller bucket than the client estimated.
+    const shopify = scriptedShopify([
+      { body: { data: shopData, extensions: cost(0, 300) } },
+      { body: { data: shopData, extensions: cost(0, 300) } },
+    ]);
+    const budget = new ThrottleGovernor(shopify.deps.nowMs);
+    const client = createShopifyClient(connection, {
+      ...shopify.deps,
+      budget,
+      sleep: async (ms) => {
+        await shopify.deps.sleep!(ms);
+        budget.observe({ maximumAvailable: 2000, currentlyAvailable: 2000, restoreRate: 100 });
+      },
+    });
+    await client.request('ShopInfo');
+    await client.request('ShopInfo');
+    expect(shopify.sleeps).toEqual([250]);
   });
 
   it('honours Retry-After on 429 and retries 5xx and network failures with backoff', async () => {

@@ -39,6 +39,8 @@ export interface ShopifyClient {
 
 /** Before Shopify has told us an operation's cost, assume a mid-sized query. */
 const unknownCostEstimate = 50;
+/** How often a request waiting for points looks at the bucket again. */
+const recheckMs = 250;
 
 /**
  * The GraphQL Admin API through Shopify's own `@shopify/admin-api-client` (URL, headers,
@@ -62,11 +64,21 @@ export function createShopifyClient(
     logger: (entry) => deps.logger?.debug({ shopifyClient: entry.type }, 'shopify client notice'),
   });
 
+  /**
+   * Shopify holds a request's requested cost while it runs and gives back what it did not use
+   * (actual < requested), so a response can show a fuller bucket than our estimate: a waiting
+   * request looks again at least every `recheckMs` instead of sleeping its whole first estimate.
+   */
+  async function waitForPoints(cost: number): Promise<void> {
+    for (let wait = budget.delayBefore(cost); wait > 0; wait = budget.delayBefore(cost)) {
+      await sleep(Math.min(wait, recheckMs));
+    }
+  }
+
   async function attempt<T>(operation: OperationName, variables: Record<string, unknown> | undefined) {
     const cost = knownCosts.get(operation) ?? unknownCostEstimate;
-    const wait = budget.delayBefore(cost);
-    budget.spend?.(cost); // reserved before waiting: a request started meanwhile queues behind it
-    await sleep(wait);
+    await waitForPoints(cost);
+    budget.spend?.(cost); // taken as it goes: requests in flight together share the bucket
     const response = await send(() => api.fetch(operationText(operation), variables ? { variables } : {}));
     failOnHttpStatus(response);
     const result = readGraphqlBody<T>(await response.json());
