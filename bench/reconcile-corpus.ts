@@ -83,6 +83,7 @@ try {
     differencesByCase: await byCase(report.differences),
     expected: report.expected.length,
     expectedByReason: countBy(report.expected, (f) => f.expected ?? ''),
+    expectedByCase: await byCase(report.expected),
     unbalancedPostings: before.unbalanced,
     secondSync: {
       imported: second.imported,
@@ -139,7 +140,7 @@ async function byCase(findings: readonly Finding[]): Promise<Record<string, numb
       (row.order_data as Order).tags.find((tag) => tag !== 'simulated') ?? '-',
     ]),
   );
-  return countBy(findings, (f) => `${caseOf.get(f.shopifyOrderId) ?? '-'} ${f.cause}`);
+  return countBy(findings, (f) => `${caseOf.get(f.shopifyOrderId) ?? '-'} ${f.expected ?? f.cause}`);
 }
 
 function countBy<T>(values: readonly T[], key: (value: T) => string): Record<string, number> {

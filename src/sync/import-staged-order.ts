@@ -21,6 +21,8 @@ export interface ImportOptions {
   connection?: ShopConnection | undefined;
   /** The operator forces Shopify's state onto an order marked conflict (seed 002 "Synch order from Shopify"). */
   force?: boolean | undefined;
+  /** The run tries this order a second time: a failure again is not one more attempt. */
+  sameRunRetry?: boolean | undefined;
 }
 
 export type ImportResult =
@@ -78,7 +80,9 @@ export async function importStagedOrder(
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const failure = { code: error.code, message: error.message };
-    await markStagedOrderFailed(deps.db, { shopCode, shopifyOrderId }, failure);
+    await markStagedOrderFailed(deps.db, { shopCode, shopifyOrderId }, failure, {
+      countAttempt: !options.sameRunRetry,
+    });
     deps.logger?.warn({ shopCode, shopifyOrderId, code: error.code }, 'order import failed');
     return { status: 'failed', shopifyOrderId, name: staged.name, error: failure };
   }

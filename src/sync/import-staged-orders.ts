@@ -29,6 +29,8 @@ export interface ImportManyOptions {
   connection?: ShopConnection | undefined;
   /** Staged orders to leave alone (already taken by this run). */
   skip?: ReadonlySet<string> | undefined;
+  /** The run tries these orders a second time: a failure again is not one more attempt. */
+  sameRunRetry?: boolean | undefined;
 }
 
 /** Staged orders imported per transaction. */
@@ -89,7 +91,7 @@ export async function importStagedOrdersEach(
     after = { createdAt: last.createdAt, shopifyOrderId: last.shopifyOrderId };
     const batch = skip ? read.filter((row) => !skip.has(row.shopifyOrderId)) : read;
     if (batch.length === 0) continue;
-    const outcomes = await importBatch(deps, connection, batch, flags);
+    const outcomes = await importBatch(deps, connection, batch, flags, options.sameRunRetry ?? false);
     if (outcomes) {
       for (const outcome of outcomes) report(await finish(deps, connection, outcome));
       continue;
@@ -100,6 +102,7 @@ export async function importStagedOrdersEach(
         await importStagedOrder(deps, shopCode, row.shopifyOrderId, {
           connection,
           createDocuments: options.createDocuments,
+          sameRunRetry: options.sameRunRetry,
         }),
       );
     }
@@ -114,6 +117,7 @@ async function importBatch(
   connection: ShopConnection,
   batch: readonly StagedOrder[],
   flags: ImportFlags,
+  sameRunRetry: boolean,
 ): Promise<BatchOutcome[] | undefined> {
   const shopCode = connection.settings.code;
   try {
@@ -128,7 +132,7 @@ async function importBatch(
       for (const outcome of outcomes) {
         if ('refused' in outcome) {
           const key = { shopCode, shopifyOrderId: outcome.shopifyOrderId };
-          await markStagedOrderFailed(trx, key, outcome.refused);
+          await markStagedOrderFailed(trx, key, outcome.refused, { countAttempt: !sameRunRetry });
         }
       }
       return outcomes.map((outcome, index) => ({ ...outcome, row: batch[index]! }));

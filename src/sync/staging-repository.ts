@@ -171,11 +171,15 @@ export async function countStagedOrders(
   return Number(row.count);
 }
 
-/** A failed import: the error stays on the row where operators look (graphile-worker's last_error). */
+/**
+ * A failed import: the error stays on the row where operators look (graphile-worker's last_error).
+ * `countAttempt: false` when a run tries an order a second time (its own retry), so attempts count runs.
+ */
 export async function markStagedOrderFailed(
   db: Kysely<Database>,
   key: { shopCode: string; shopifyOrderId: string },
   error: { code: string; message: string },
+  { countAttempt = true }: { countAttempt?: boolean } = {},
 ): Promise<void> {
   await db
     .updateTable('orders_to_import')
@@ -183,7 +187,7 @@ export async function markStagedOrderFailed(
       has_error: true,
       error_code: error.code,
       error_message: error.message,
-      attempts: eb('attempts', '+', 1),
+      attempts: countAttempt ? eb('attempts', '+', 1) : eb.ref('attempts'),
     }))
     .where('shop_code', '=', key.shopCode)
     .where('shopify_order_id', '=', key.shopifyOrderId)

@@ -1,5 +1,5 @@
 import type { ImportResult } from './import-staged-order.ts';
-import { getShopConnection } from '../shops/index.ts';
+import { getShopConnection, type ShopConnection } from '../shops/index.ts';
 import { startImportQueue } from './import-queue.ts';
 import { importStagedOrdersEach } from './import-staged-orders.ts';
 import type { SyncDeps } from './ports.ts';
@@ -57,6 +57,7 @@ export async function syncOrders(
   }).finally(() => queue.finish().catch(() => undefined));
   const taken = await queue.finish();
   await importStagedOrdersEach(deps, shopCode, { connection, documentJson: false, skip: taken }, onResult);
+  await retryWaitingForCustomers(deps, shopCode, connection, tally);
   const refunds =
     connection.settings.returnsAndRefundsMode === 'auto_create_credit_memo'
       ? await processRefunds(deps, shopCode, { connection })
@@ -68,6 +69,30 @@ export async function syncOrders(
     ...tally,
     ...refundTally(refunds),
   };
+}
+
+/**
+ * An order without an address cannot create its customer (seed 002), but a later order of the same
+ * buyer in this run may have: such orders go once more before the run ends, so the run's outcome
+ * does not depend on the order Shopify listed them in, and the next sync has nothing left to do.
+ * A second refusal is the same run's attempt, not another.
+ */
+async function retryWaitingForCustomers(
+  deps: SyncDeps,
+  shopCode: string,
+  connection: ShopConnection,
+  tally: Tally,
+): Promise<void> {
+  const waiting = tally.errors.filter((e) => e.code === 'customer_not_found');
+  if (waiting.length === 0 || tally.imported === 0) return;
+  const ids = new Set(waiting.map((e) => e.shopifyOrderId));
+  tally.errors = tally.errors.filter((e) => !ids.has(e.shopifyOrderId));
+  await importStagedOrdersEach(
+    deps,
+    shopCode,
+    { connection, documentJson: false, shopifyOrderIds: [...ids], sameRunRetry: true },
+    (result) => count(tally, result),
+  );
 }
 
 function refundTally(results: readonly RefundResult[]): Pick<SyncSummary, 'refunds' | 'refundErrors'> {

@@ -124,6 +124,33 @@ describe('which customer a document is for (seed 002)', () => {
     expect(await scenario.storebridge.documents(other.id)).toHaveLength(1);
   });
 
+  it("a buyer's order without an address waits for a later order of the same run that creates the customer", async () => {
+    scenario = await openScenario({
+      shop: {
+        autoCreateUnknownCustomers: true,
+        customerTemplateCode: 'WEB',
+        customerMappingType: 'by_email_phone',
+      },
+    });
+    const first = await scenario.merchant.placeOrder({
+      email: 'katherine@example.com',
+      billingAddress: null,
+      shippingAddress: null,
+    });
+    const second = await scenario.merchant.placeOrder({
+      email: 'katherine@example.com',
+      billingAddress: { ...alansBilling, name: 'Katherine Johnson', address1: '3 Langley Road' },
+    });
+    const summary = await scenario.storebridge.syncOrders();
+
+    expect(summary.errors).toEqual([]);
+    const created = onlyDocument(await scenario.storebridge.documents(second.id)).customerNo;
+    expect(onlyDocument(await scenario.storebridge.documents(first.id)).customerNo).toBe(created);
+    expect(await scenario.storebridge.ordersToImport()).toEqual([]);
+    const again = await scenario.storebridge.syncOrders();
+    expect(again).toMatchObject({ imported: 0, errors: [] });
+  });
+
   it('a B2B order uses the company customer (default company no.)', async () => {
     scenario = await openScenario({
       shop: { companyMappingType: 'default_company', defaultCompanyNo: 'C0002' },
