@@ -144,6 +144,7 @@ describeOnEachBackend('createRefundDocuments: shipped and invoiced orders', (bac
           lines: [
             { shopifyId: '2101', lineShopifyId: '9001', quantity: 1, refundedQuantity: 0, reasonNote: null },
           ],
+          exchangeLineShopifyIds: [],
         },
       ],
     };

@@ -223,6 +223,8 @@ export interface Return {
   name: string;
   status: string;
   lines: ReturnLine[];
+  /** The order lines Shopify added to the order as this return's exchange items (Return.exchangeLineItems). */
+  exchangeLineShopifyIds: string[];
 }
 
 export interface OrderTotals {

@@ -59,15 +59,6 @@ export type OrderDocuments =
     }
   | { stage: 'shipped_invoiced'; invoice: DocumentRef; lines: readonly DocumentLineState[] };
 
-/**
- * The exchange items of one Shopify return: order lines Shopify added to the order for it
- * ("ExchangeLineItem.lineItem"). The domain Return does not carry them yet, so the caller passes them.
- */
-export interface ReturnExchange {
-  returnShopifyId: string;
-  lineShopifyIds: readonly string[];
-}
-
 export interface RefundDocumentsInput {
   order: Order;
   /** The refund to decide, one of `order.refunds`. */
@@ -78,8 +69,6 @@ export interface RefundDocumentsInput {
    * quantities after they happened, so crediting them again would credit twice.
    */
   reflectedRefundIds: readonly string[];
-  /** Exchange items per return (Default: none). */
-  exchanges?: readonly ReturnExchange[];
   /** Items found for the order's SKUs; a SKU missing here is not mapped. */
   itemsBySku: ReadonlyMap<string, ItemForLine>;
   settings: RefundSettings;

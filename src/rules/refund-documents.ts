@@ -136,7 +136,7 @@ function documentsFor(
     refundLineParts(order, refund),
     shippingParts(order, refund),
     dutyParts(order, refund),
-    exchangeParts(order, refund, input.exchanges ?? []),
+    exchangeParts(order, refund),
   ];
   const problems = found.flat().filter((p): p is RefundProblem => 'code' in p);
   if (problems.length > 0) return { ok: false, errors: problems };

@@ -35,6 +35,7 @@ function exchangedFor(order: Order, line: OrderLine): Order {
         lines: [
           { shopifyId: '2101', lineShopifyId: '9001', quantity: 1, refundedQuantity: 0, reasonNote: null },
         ],
+        exchangeLineShopifyIds: [],
       },
     ],
   };

@@ -1,6 +1,6 @@
 import type { Order, OrderLine, Refund, RefundLine, ShippingLine } from '../domain/order.ts';
 import { allocate, negate, subtract, sum, times, zero, type Money } from '../money/index.ts';
-import type { RefundLineReason, RefundProblem, ReturnExchange } from './refund-decision.ts';
+import type { RefundLineReason, RefundProblem } from './refund-decision.ts';
 import { currentAmounts } from './sales-document.ts';
 
 /**
@@ -115,24 +115,20 @@ export function dutyParts(order: Order, refund: Refund): RefundPart[] {
  * the first refund of a return carries them: an item is sold once. The caller leaves out of the
  * documents those already on the sales document, but their value still counts in the net.
  */
-export function exchangeParts(
-  order: Order,
-  refund: Refund,
-  exchanges: readonly ReturnExchange[],
-): RefundPart[] | RefundProblem[] {
-  const returnId = refund.returnShopifyId;
-  const exchange = returnId === null ? undefined : exchanges.find((e) => e.returnShopifyId === returnId);
+export function exchangeParts(order: Order, refund: Refund): RefundPart[] | RefundProblem[] {
+  const index = order.returns.findIndex((r) => r.shopifyId === refund.returnShopifyId);
+  const exchange = order.returns[index];
   if (!exchange || !isFirstRefundOfReturn(order, refund)) return [];
-  const field = `exchanges[return ${exchange.returnShopifyId}]`;
+  const field = `returns[${index}].exchangeLineShopifyIds`;
   const problems: RefundProblem[] = [];
   const parts: RefundPart[] = [];
-  for (const lineId of exchange.lineShopifyIds) {
+  for (const lineId of exchange.exchangeLineShopifyIds) {
     const line = order.lines.find((l) => l.shopifyId === lineId);
     if (!line) {
       problems.push({
         code: 'order_line_not_found',
         field,
-        message: `Exchange item line ${lineId} of return ${exchange.returnShopifyId} is not on order ${order.name}`,
+        message: `Exchange item line ${lineId} of return ${exchange.shopifyId} is not on order ${order.name}`,
       });
       continue;
     }

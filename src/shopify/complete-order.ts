@@ -115,6 +115,7 @@ async function completeRefund(client: ShopifyClient, node: RefundNode) {
 
 async function completeReturn(client: ShopifyClient, node: ReturnNode) {
   await fill(client, node, 'returnLineItems', 'ReturnLineItems', { id: node.id }, (d) => d.return);
+  await fill(client, node, 'exchangeLineItems', 'ReturnExchangeLineItems', { id: node.id }, (d) => d.return);
 }
 
 /**

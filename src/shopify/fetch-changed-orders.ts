@@ -6,7 +6,7 @@ import type { ConnectionNode, OrderNode } from './payload.ts';
 
 /**
  * Orders per page (Default: 5). A whole order (graphql/fragments/OrderFields.graphql) is
- * requested at ~196 points by Shopify's documented cost rules (objects 1, connections 2 + first x
+ * requested at ~197 points by Shopify's documented cost rules (objects 1, connections 2 + first x
  * node), so five keep a page under the 1,000-point single-query cap; measured in
  * test/shopify/fetch-orders.test.ts against the emulator's calculator.
  */

@@ -32,6 +32,7 @@ export const operationNames = [
   'RefundAdjustments',
   'RefundTransactions',
   'ReturnLineItems',
+  'ReturnExchangeLineItems',
   'OrderAttributes',
   'OrderSetAttributes',
   'OrdersDeepParts',

@@ -142,6 +142,7 @@ export interface ReturnNode {
   name: string;
   status: string;
   returnLineItems?: ConnectionNode<ReturnLineNode>;
+  exchangeLineItems?: ConnectionNode<{ lineItem: { id: string } | null }>;
 }
 export interface OrderNode {
   id: string;

@@ -6,7 +6,8 @@ import { demoAccounts } from '../../demo/index.ts';
 import { loadDemoMasterData } from '../../masterdata/index.ts';
 import { formatMoney, money } from '../../money/index.ts';
 import type { RefundDocumentsDecision } from '../refunds/create-refund-documents.ts';
-import { refundDocuments, type ReturnExchange } from '../../rules/refund-documents.ts';
+import { refundDocuments } from '../../rules/refund-documents.ts';
+import { withExchanges, type ReturnExchange } from '../../rules/testing/refund-fixtures.ts';
 import { addShop, getShopConnection, type PublicShopSettings } from '../../shops/index.ts';
 import { openTestStore, type TestStore } from '../../../test/support/test-store.ts';
 import {
@@ -84,7 +85,8 @@ export async function openRefundBooks(backend: Backend) {
     /** The rule's decision for the refund, from what the books hold now. */
     async decide(order: Order, refund: Refund, exchanges: ReturnExchange[] = []) {
       const inputs = await refundInputs(store.db, { shop, order, refund });
-      const outcome = refundDocuments({ order, refund, ...inputs, exchanges, settings: shop });
+      const exchanged = withExchanges(order, exchanges);
+      const outcome = refundDocuments({ order: exchanged, refund, ...inputs, settings: shop });
       if (!outcome.ok) throw new Error(outcome.errors.map((e) => e.message).join('; '));
       if (outcome.decision.outcome !== 'documents') throw new Error(outcome.decision.message);
       return outcome.decision;

@@ -6,7 +6,6 @@ import type {
   OrderDocuments,
   RefundDocumentsInput,
   RefundDocumentsOutcome,
-  ReturnExchange,
 } from '../refund-decision.ts';
 import { refundDocuments } from '../refund-documents.ts';
 import type { ExchangeRate } from '../sales-document.ts';
@@ -95,6 +94,27 @@ export function salesOrderAs(order: Order, stage: 'open' | 'released' | 'waived'
   };
 }
 
+/** The exchange items of one return, as the tables write them. */
+export interface ReturnExchange {
+  returnShopifyId: string;
+  lineShopifyIds: readonly string[];
+}
+
+/** The order with each return's exchange items (Return.exchangeLineShopifyIds) set. */
+export function withExchanges(order: Order, exchanges: readonly ReturnExchange[]): Order {
+  if (exchanges.length === 0) return order;
+  return {
+    ...order,
+    returns: order.returns.map((r) => ({
+      ...r,
+      exchangeLineShopifyIds: [
+        ...r.exchangeLineShopifyIds,
+        ...exchanges.filter((e) => e.returnShopifyId === r.shopifyId).flatMap((e) => e.lineShopifyIds),
+      ],
+    })),
+  };
+}
+
 export interface RefundCase {
   name: string;
   order: Order;
@@ -109,11 +129,10 @@ export interface RefundCase {
 
 export function decide(c: Omit<RefundCase, 'name' | 'expected'>): RefundDocumentsOutcome {
   const input: RefundDocumentsInput = {
-    order: c.order,
+    order: withExchanges(c.order, c.exchanges ?? []),
     refund: c.refund,
     documents: c.documents,
     reflectedRefundIds: c.reflected ?? [],
-    exchanges: c.exchanges ?? [],
     itemsBySku: refundItems,
     settings: c.shop ?? refundShop(),
     exchangeRate: c.exchangeRate ?? null,

@@ -69,5 +69,8 @@ export function mapReturn(node: ReturnNode, index: number): Return {
           reasonNote: line.returnReasonNote || null,
         };
       }),
+    exchangeLineShopifyIds: allNodes(node.exchangeLineItems, `${field}.exchangeLineItems`).flatMap((item) =>
+      item.lineItem ? [legacyId(item.lineItem.id)] : [],
+    ),
   };
 }
