@@ -193,7 +193,11 @@ export interface StockEffect {
 export type RefundType = 'quantity_only' | 'amount_only' | 'quantity_and_amount';
 
 export type NotConvertibleReason =
-  'zero_amount_from_edit' | 'unpaid_order_cancelled' | 'transactions_failed' | 'nothing_refunded';
+  | 'zero_amount_from_edit'
+  | 'unpaid_order_cancelled'
+  | 'cancelled_nothing_left'
+  | 'transactions_failed'
+  | 'nothing_refunded';
 
 export type WaitReason = 'transactions_pending' | 'no_sales_document';
 

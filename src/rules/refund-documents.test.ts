@@ -206,6 +206,22 @@ const paidOrder = paid(anOrder({ lines: [tee, mug], shippingLines: [standard] })
 const editRefund = (base: typeof order, quantity: number) =>
   withRefundOf(base, [{ lineShopifyId: '9002', quantity }], '7009').refunds.at(-1)!;
 
+// Cancelled with a full refund before the import: no line left, nothing charged.
+const cancellation = refundOf(paidOrder, {
+  lines: [
+    { line: '9001', quantity: 2, restock: 'cancel' },
+    { line: '9002', quantity: 3, restock: 'cancel' },
+  ],
+  shipping: [{ line: '8001' }],
+});
+const cancelledWithNothingLeft = {
+  ...paidOrder,
+  cancelledAt: '2025-03-02T09:00:00Z',
+  lines: paidOrder.lines.map((line) => ({ ...line, currentQuantity: 0 })),
+  totals: { ...paidOrder.totals, currentTotalPrice: bag(0) },
+  refunds: [cancellation],
+};
+
 const editingTable: RefundCase[] = [
   {
     name: 'seed 002 editing, "Edit an order and decrease quantity": zero-amount refund, not converted',
@@ -249,6 +265,20 @@ const editingTable: RefundCase[] = [
       'stock allocation_released 1000 @MAIN on hand 0 released -2',
       'stock allocation_released 1001 @MAIN on hand 0 released -3',
     ],
+  },
+  {
+    name: 'seed 002 editing, "Cancel paid order" before any document, everything paid back: nothing sold, not converted',
+    order: cancelledWithNothingLeft,
+    refund: cancellation,
+    documents: { stage: 'none' },
+    expected: ['not convertible: cancelled_nothing_left'],
+  },
+  {
+    name: 'a cancelled order that still charges something (a tip kept) waits for its sales document',
+    order: { ...cancelledWithNothingLeft, totals: { ...paidOrder.totals, currentTotalPrice: bag(300) } },
+    refund: cancellation,
+    documents: { stage: 'none' },
+    expected: ['wait: no_sales_document'],
   },
   {
     name: 'a refund with nothing in it is recorded, not converted',

@@ -8,6 +8,7 @@ import {
   isUnsettled,
   refundTransactions,
 } from './customer-refunds.ts';
+import { cancelledWithNothingLeft } from './cancelled-order.ts';
 import { refundConversion } from './order-change.ts';
 import type {
   CreditDocumentDraft,
@@ -62,6 +63,12 @@ export function refundDocuments(input: RefundDocumentsInput): RefundDocumentsOut
   const totalProblem = checkRefundedTotal(order, refund);
   if (totalProblem) return { ok: false, errors: [totalProblem] };
   const { documents } = input;
+  if (documents.stage === 'none' && cancelledWithNothingLeft(order))
+    return decided({
+      outcome: 'not_convertible',
+      reason: 'cancelled_nothing_left',
+      message: `Refund ${refund.shopifyId} of order ${order.name} is recorded but not converted: the order was cancelled and everything it charged was paid back before any sales document, so nothing was sold, nothing is credited and no customer refund has a sale to apply to (seed 002 "Cancel paid order")`,
+    });
   if (documents.stage === 'none')
     return decided({
       outcome: 'wait',

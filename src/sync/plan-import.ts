@@ -1,4 +1,5 @@
 import type { Order } from '../domain/order.ts';
+import { cancelledWithNothingLeft } from '../rules/cancelled-order.ts';
 import { conflictMessage, decideOrderUpdate, type OrderUpdateDecision } from '../rules/order-change.ts';
 import type { MirroredOrder } from './mirror-repository.ts';
 import { documentNoAttributeKey } from './ports.ts';
@@ -18,9 +19,9 @@ export function planImport(input: {
   force: boolean;
 }): ImportPlan {
   const { order, mirrored } = input;
-  // A cancelled order gets no new document: an unpaid one has nothing left to sell and a paid
-  // one is "to be processed separately" through its refund (seed 002, cancel rows).
-  const createDocuments = input.create && order.cancelledAt === null && !mirrored?.processed;
+  // seed 002's cancel rows: a cancelled order with nothing left to charge gets no document; one
+  // that still charges something (a tip kept, a partial refund) is documented as it stands now.
+  const createDocuments = input.create && !cancelledWithNothingLeft(order) && !mirrored?.processed;
   if (!mirrored) return { action: 'new', createDocuments, conflictMessage: null };
   const kept = input.force ? null : mirrored.conflictMessage;
   if (Date.parse(mirrored.updatedAt) >= Date.parse(order.updatedAt)) {

@@ -53,9 +53,11 @@ const expected: Record<string, (seen: Seen) => void> = {
     expect(order).toMatchObject({ financialStatus: 'paid', fulfillmentStatus: 'fulfilled' });
     expect(documents.map((document) => document.type)).toEqual(['sales_invoice']);
   },
-  'cancel a paid order': ({ order }) => {
-    // "Order header is updated, to be processed separately".
+  'cancel a paid order': ({ order, documents }) => {
+    // "Order header is updated, to be processed separately": everything was paid back, so there
+    // is nothing left to sell and no sales document (src/rules/cancelled-order.ts).
     expect(order).toMatchObject({ financialStatus: 'refunded', cancelledAt: expect.any(String) });
+    expect(documents).toEqual([]);
   },
   'cancel an unpaid order': ({ documents }) => {
     // "Removed item isn't imported."
