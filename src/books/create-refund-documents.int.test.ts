@@ -8,8 +8,9 @@ import { openRefundBooks, testAccounts } from './testing/refund-books.ts';
 /**
  * A refund of a shipped, invoiced order, from the rule's decision to the books (docs/refunds.md
  * "For books/ and sync/"): documents with their lines and reasons, postings that balance, stock
- * movements, a replay that writes nothing, a refusal that writes nothing. Shipments are not
- * stock movements yet, so on hand starts from the opening stock and only refunds move it.
+ * movements, a replay that writes nothing, a refusal that writes nothing. On hand starts from
+ * the opening stock (10 of each at MAIN); the invoice takes the sold units out, the refund puts
+ * the restocked ones back.
  */
 const tax = (minor: number) => [{ title: 'Sales tax', rate: '0.08', amount: bag(minor) }];
 const tee = aLine({ shopifyId: '9001', sku: 'SB-TEE', title: 'Tee', quantity: 2, taxLines: tax(400) });
@@ -100,8 +101,9 @@ describeOnEachBackend('createRefundDocuments: shipped and invoiced orders', (bac
     });
     expect(await books.unbalanced()).toEqual([]);
     // seed 002 "original > default": back at EAST, where Shopify restocked it; the Mug stays out.
-    expect(await books.stock('1000')).toEqual(['1000@EAST 1/0/1', '1000@MAIN 10/0/10']);
-    expect(await books.stock('1001')).toEqual(['1001@MAIN 10/0/10']);
+    // 2 Tees and a Mug invoiced out of MAIN; one Tee back at EAST.
+    expect(await books.stock('1000')).toEqual(['1000@EAST 1/0/1', '1000@MAIN 8/0/8']);
+    expect(await books.stock('1001')).toEqual(['1001@MAIN 9/0/9']);
 
     const before = await books.footprint();
     const replay = await books.write(now, refund, decision);
@@ -126,7 +128,8 @@ describeOnEachBackend('createRefundDocuments: shipped and invoiced orders', (bac
       ['1000', 2, '0.00', 'restocked'],
     ]);
     expect(Object.keys(await books.journal())).toEqual(['SI-000001']);
-    expect(await books.stock('1000')).toEqual(['1000@MAIN 12/0/12']);
+    // 2 Tees invoiced out, both back.
+    expect(await books.stock('1000')).toEqual(['1000@MAIN 10/0/10']);
   });
 
   it('pricier exchange: a sales invoice of the 15.00 due, posted; the Tee back, the Cap out', async () => {
@@ -167,7 +170,7 @@ describeOnEachBackend('createRefundDocuments: shipped and invoiced orders', (bac
     expect((await books.journal())['SI-000002']).toEqual(['Dr 1200 15.00', 'Dr 4000 25.00', 'Cr 4000 40.00']);
     expect(await books.unbalanced()).toEqual([]);
     expect([...(await books.stock('1000')), ...(await books.stock('1002'))]).toEqual([
-      '1000@MAIN 11/0/11',
+      '1000@MAIN 10/0/10', // 1 Tee invoiced out, back with the return
       '1002@MAIN 4/0/4',
     ]);
   });

@@ -282,12 +282,13 @@ export interface StockMovementsTable {
   /** null: a return to the blank return location (seed 002). */
   location_code: string | null;
   quantity: number;
-  voucher_type: 'inventory_adjustment' | 'credit_memo' | 'inventory_credit_memo' | 'sales_invoice';
+  voucher_type:
+    'inventory_adjustment' | 'credit_memo' | 'inventory_credit_memo' | 'sales_invoice' | 'cash_sale';
   voucher_no: string;
   voucher_line_no: number;
   kind: ColumnType<
-    'adjustment' | 'return' | 'exchange_out' | 'adjustment_out',
-    'adjustment' | 'return' | 'exchange_out' | 'adjustment_out' | undefined,
+    'adjustment' | 'sale' | 'return' | 'exchange_out' | 'adjustment_out',
+    'adjustment' | 'sale' | 'return' | 'exchange_out' | 'adjustment_out' | undefined,
     never
   >;
   created_at: CreatedAt;

@@ -77,6 +77,29 @@ describe('an order placed in Shopify becomes a sales document (seed 002 "Create 
     }
   });
 
+  it('an invoice of a shipped order takes its goods out of stock at their location; a sales order only reserves them', async () => {
+    scenario = await openScenario({ shop: { autoReleaseSalesOrders: true } });
+    const before = await scenario.storebridge.stock();
+    const shipped = await scenario.merchant.placeOrder({ fulfilled: true });
+    await scenario.merchant.placeOrder({ lines: [{ sku: 'SB-TEE', quantity: 1 }] });
+    await scenario.storebridge.syncOrders();
+
+    const invoice = onlyDocument(await scenario.storebridge.documents(shipped.id));
+    expect(invoice.type).toBe('sales_invoice');
+    const after = await scenario.storebridge.stock();
+    const at = (levels: typeof after, no: string) =>
+      levels.find((level) => level.itemNo === no && level.locationCode === 'MAIN');
+    const moved = (no: string, field: 'onHand' | 'released') =>
+      Number(at(after, no)?.[field] ?? 0) - Number(at(before, no)?.[field] ?? 0);
+    // The invoice: 2 Tees and a Mug left MAIN. The sales order: 1 Tee reserved, still on hand.
+    expect(moved(itemNo['SB-TEE'], 'onHand')).toBe(-2);
+    expect(moved(itemNo['SB-MUG'], 'onHand')).toBe(-1);
+    expect(moved(itemNo['SB-TEE'], 'released')).toBe(1);
+    for (const level of after) {
+      expect(Number(level.availableToSell)).toBe(Number(level.onHand) - Number(level.released));
+    }
+  });
+
   it('a second sync of unchanged orders creates nothing and asks Shopify for no order twice', async () => {
     scenario = await openScenario();
     await scenario.merchant.placeOrder();

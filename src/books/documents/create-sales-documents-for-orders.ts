@@ -12,6 +12,8 @@ import { writeCustomerLinks } from '../customers/customer-links.ts';
 import { insertGlEntries } from '../gl/gl-entries-repository.ts';
 import { postDocument } from '../gl/post-document.ts';
 import { numberEach } from '../numbering.ts';
+import { writeStockMovements, type StockMovement } from '../stock/write-stock-movements.ts';
+import { saleStockMovements } from '../../rules/sale-stock.ts';
 import type { PostingLine } from '../../rules/posting.ts';
 import type { CreateSalesDocumentsResult, DocumentShopSettings } from './create-sales-documents.ts';
 import { isSalesDocument } from './document-rows.ts';
@@ -194,7 +196,8 @@ async function writeBatch(
 
 /**
  * Each series is advanced once for the batch; numbers go to the drafts in order, as one by one.
- * The postings of the batch's invoices and cash sales are one more statement.
+ * The postings of the batch's invoices and cash sales are one more statement, their stock
+ * movements another.
  */
 async function persistDocuments(
   trx: Kysely<Database>,
@@ -222,7 +225,25 @@ async function persistDocuments(
       lines: pending[index]!.posting,
     })),
   );
+  await writeStockMovements(trx, documents.flatMap(saleMovements));
   return documents.map((document, index) => ({ ...document, id: ids[index]! }));
+}
+
+/** Invoiced goods leave stock with the document (rules/sale-stock.ts). */
+function saleMovements(
+  document: { type: SalesDocument['type']; number: string } & Pick<SalesDocument, 'lines'>,
+): StockMovement[] {
+  if (document.type === 'sales_order') return [];
+  const voucherType = document.type;
+  return saleStockMovements(document).map((m) => ({
+    itemNo: m.itemNo,
+    locationCode: m.locationCode,
+    quantity: m.quantity,
+    kind: 'sale',
+    voucherType,
+    voucherNo: document.number,
+    voucherLineNo: m.lineNo,
+  }));
 }
 
 function preview(draft: SalesDocumentDraft): SalesDocument {

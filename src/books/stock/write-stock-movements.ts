@@ -8,7 +8,7 @@ export interface StockMovement {
   locationCode: string | null;
   /** Signed whole units: + into stock, - out of it; never 0. */
   quantity: number;
-  kind: 'adjustment' | 'return' | 'exchange_out' | 'adjustment_out';
+  kind: 'adjustment' | 'sale' | 'return' | 'exchange_out' | 'adjustment_out';
   voucherType: StockMovementsTable['voucher_type'];
   voucherNo: string;
   voucherLineNo: number;

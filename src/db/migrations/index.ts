@@ -6,6 +6,7 @@ import * as excludedOrders from './0004_excluded_orders.ts';
 import * as ledger from './0005_ledger.ts';
 import * as refundProcessing from './0006_refund_processing.ts';
 import * as refundDocumentLookup from './0007_refund_document_lookup.ts';
+import * as saleMovements from './0008_sale_movements.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so that the
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_ledger': ledger,
   '0006_refund_processing': refundProcessing,
   '0007_refund_document_lookup': refundDocumentLookup,
+  '0008_sale_movements': saleMovements,
 };

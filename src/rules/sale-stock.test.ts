@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { saleStockMovements, type SaleStockLine } from './sale-stock.ts';
+
+const lines: SaleStockLine[] = [
+  { lineNo: 1, type: 'item', no: '1000', quantity: 2, locationCode: 'MAIN' },
+  { lineNo: 2, type: 'item', no: '1001', quantity: 0, locationCode: 'MAIN' },
+  { lineNo: 3, type: 'gl_account', no: '4100', quantity: 1, locationCode: null },
+  { lineNo: 4, type: 'comment', no: null, quantity: 0, locationCode: null },
+  { lineNo: 5, type: 'item', no: '1002', quantity: 1, locationCode: 'EAST' },
+];
+
+describe('what a sales document takes out of stock (issue 6 item 4, seed 004 4.6)', () => {
+  it.each([
+    {
+      type: 'sales_invoice' as const,
+      moves: [
+        { itemNo: '1000', locationCode: 'MAIN', quantity: -2, lineNo: 1 },
+        { itemNo: '1002', locationCode: 'EAST', quantity: -1, lineNo: 5 },
+      ],
+    },
+    {
+      type: 'cash_sale' as const,
+      moves: [
+        { itemNo: '1000', locationCode: 'MAIN', quantity: -2, lineNo: 1 },
+        { itemNo: '1002', locationCode: 'EAST', quantity: -1, lineNo: 5 },
+      ],
+    },
+    // Not shipped yet: the units are only reserved (released quantity), still on hand.
+    { type: 'sales_order' as const, moves: [] },
+  ])(
+    '$type: item lines with units leave their location; shipping, G/L and comment lines carry no goods',
+    ({ type, moves }) => {
+      expect(saleStockMovements({ type, lines })).toEqual(moves);
+    },
+  );
+});
