@@ -88,6 +88,15 @@ export const orderSettings = {
    * orders. Default "sales_invoice".
    */
   fulfilledOrderDocument: z.enum(['sales_invoice', 'cash_sale']).default('sales_invoice'),
+  /**
+   * When the books' stock was counted from Shopify's on-hand levels (ISO date-time; the demo's
+   * opening stock sets it). Goods Shopify shipped before then are already out of that count, so
+   * the invoices of those shipments do not take them out again. Default: unset (every sales
+   * invoice and cash sale moves stock).
+   */
+  stockCountedAt: z.iso
+    .datetime({ offset: true, error: 'must be a date-time like 2026-11-22T08:00:00Z' })
+    .optional(),
   /** Release sales orders when they are created (seed 002 "Auto Release Sales Order"). Default false. */
   autoReleaseSalesOrders: z.boolean().default(false),
   /**

@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
-import { orderCases } from '../../emulator/src/simulator/mix.ts';
 import { freshDataDir, runCli } from '../support/cli.ts';
+import { onlyCases } from '../support/e2e/corpus-mix.ts';
 import { itemNo } from '../support/e2e/documents.ts';
 import { openScenario, type Scenario } from '../support/e2e/scenario.ts';
 import { startShopEmulator } from '../support/e2e/shop-emulator.ts';
@@ -109,11 +109,6 @@ it('refunds made after the documents: credit memos, customer refunds and restock
   const creditMemo = (await storebridge.documents(returned.id)).find((d) => d.type === 'credit_memo');
   expect(creditMemo?.lines).toContainEqual(expect.objectContaining({ no: itemNo['SB-TEE'], quantity: 1 }));
 });
-
-/** The simulator's mix with only these cases (every other weight 0). */
-function onlyCases(...cases: string[]): Record<string, number> {
-  return Object.fromEntries(orderCases.map((c) => [c, cases.includes(c) ? 1 : 0]));
-}
 
 it('exchanges (cheaper and pricier) and paid orders cancelled before their import, a tip kept or not, reconcile', async () => {
   scenario = await openScenario({

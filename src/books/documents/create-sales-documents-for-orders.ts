@@ -13,7 +13,7 @@ import { insertGlEntries } from '../gl/gl-entries-repository.ts';
 import { postDocument } from '../gl/post-document.ts';
 import { numberEach } from '../numbering.ts';
 import { writeStockMovements, type StockMovement } from '../stock/write-stock-movements.ts';
-import { saleStockMovements } from '../../rules/sale-stock.ts';
+import { saleStockMovements, shippedAt, type SaleStockMovement } from '../../rules/sale-stock.ts';
 import type { PostingLine } from '../../rules/posting.ts';
 import type { CreateSalesDocumentsResult, DocumentShopSettings } from './create-sales-documents.ts';
 import { isSalesDocument } from './document-rows.ts';
@@ -33,7 +33,11 @@ export interface CreateSalesDocumentsForOrdersInput {
 }
 
 /** A draft (posted or not) waiting for the batch's numbers, at its place in the results. */
-type Pending = { draft: SalesDocumentDraft & { customerNo: string }; posting: PostingLine[] };
+type Pending = {
+  draft: SalesDocumentDraft & { customerNo: string };
+  posting: PostingLine[];
+  stock: SaleStockMovement[];
+};
 /** An order documented earlier in the same batch: it gets those documents back once they are written. */
 type DocumentedEarlier = { again: string };
 type Slot = CreateSalesDocumentsResult | Pending | DocumentedEarlier;
@@ -107,7 +111,12 @@ async function decideOrder(
   if (!posting.ok) return { ok: false, error: posting.error };
   if (dryRun) return { ok: true, documents: [preview(draft)], created: false };
   const customerNo = await persistCustomer(inputs, chosen);
-  return { draft: { ...draft, customerNo }, posting: posting.lines };
+  const counted = { shippedAt: shippedAt(order), stockCountedAt: shop.stockCountedAt };
+  return {
+    draft: { ...draft, customerNo },
+    posting: posting.lines,
+    stock: saleStockMovements(draft, counted),
+  };
 }
 
 /** The rules' draft as books stores it: invoices and cash sales posted, the order's refunds so far noted. */
@@ -225,17 +234,21 @@ async function persistDocuments(
       lines: pending[index]!.posting,
     })),
   );
-  await writeStockMovements(trx, documents.flatMap(saleMovements));
+  await writeStockMovements(
+    trx,
+    documents.flatMap((document, index) => saleMovements(document, pending[index]!.stock)),
+  );
   return documents.map((document, index) => ({ ...document, id: ids[index]! }));
 }
 
-/** Invoiced goods leave stock with the document (rules/sale-stock.ts). */
+/** Invoiced goods leave stock with the document (rules/sale-stock.ts), the document as voucher. */
 function saleMovements(
-  document: { type: SalesDocument['type']; number: string } & Pick<SalesDocument, 'lines'>,
+  document: { type: SalesDocument['type']; number: string },
+  moves: readonly SaleStockMovement[],
 ): StockMovement[] {
   if (document.type === 'sales_order') return [];
   const voucherType = document.type;
-  return saleStockMovements(document).map((m) => ({
+  return moves.map((m) => ({
     itemNo: m.itemNo,
     locationCode: m.locationCode,
     quantity: m.quantity,

@@ -3,11 +3,14 @@ import type { Database } from '../../db/index.ts';
 import type { Order } from '../../domain/order.ts';
 import type { CustomerChoiceSettings } from '../../rules/choose-customer.ts';
 import type { DocumentError, SalesDocumentSettings } from '../../rules/sales-document.ts';
+import type { ShopSettings } from '../../shops/index.ts';
 import { createSalesDocumentsForOrders } from './create-sales-documents-for-orders.ts';
 import type { SalesDocument } from './sales-document.ts';
 
 /** The shop settings documents depend on: ShopSettings and PublicShopSettings both fit. */
-export type DocumentShopSettings = SalesDocumentSettings & CustomerChoiceSettings;
+export type DocumentShopSettings = SalesDocumentSettings &
+  CustomerChoiceSettings &
+  Partial<Pick<ShopSettings, 'stockCountedAt'>>;
 
 export interface CreateSalesDocumentsInput {
   shop: DocumentShopSettings;

@@ -210,6 +210,35 @@ export class Merchant {
     return data.order;
   }
 
+  /** Shopify's on_hand per SKU and location (Shopify's numeric location id). */
+  async onHand(): Promise<{ sku: string; locationId: string; onHand: number }[]> {
+    const data = await this.api.graphql<{
+      locations: {
+        nodes: {
+          legacyResourceId: string;
+          inventoryLevels: {
+            nodes: { quantities: { quantity: number }[]; item: { sku: string | null } }[];
+          };
+        }[];
+      };
+    }>(
+      `query OnHand { locations(first: 5) { nodes { legacyResourceId inventoryLevels(first: 30) { nodes { quantities(names: ["on_hand"]) { quantity } item { sku } } } } } }`,
+    );
+    return data.locations.nodes.flatMap((location) =>
+      location.inventoryLevels.nodes.flatMap((level) =>
+        level.item.sku
+          ? [
+              {
+                sku: level.item.sku,
+                locationId: location.legacyResourceId,
+                onHand: level.quantities[0]?.quantity ?? 0,
+              },
+            ]
+          : [],
+      ),
+    );
+  }
+
   async variantId(sku: string): Promise<number> {
     const known = this.#variants.get(sku);
     if (known !== undefined) return known;
