@@ -46,20 +46,20 @@ async function books(storebridge: Storebridge) {
 }
 
 describeOnEachBackend('reconcile on the simulator corpus (issue 6 item 6)', (backend) => {
-  it('180 orders: one sync books them, reconcile finds 0 differences, every posting balances, a second sync creates nothing', async () => {
+  it('1,000 orders: one sync books them, reconcile finds 0 differences, every posting balances, a second sync creates nothing', async () => {
     scenario = await openScenario({
       backend,
       shop: autoCreditMemos,
-      corpus: { orders: 180, seed: 'reconcile-e2e' },
+      corpus: { orders: 1000, seed: 'reconcile-e2e' },
     });
     const { storebridge } = scenario;
 
     const first = await storebridge.syncOrders();
-    expect(first).toMatchObject({ imported: 180, errors: [], refundErrors: [] });
+    expect(first).toMatchObject({ imported: 1000, errors: [], refundErrors: [] });
     const report = await storebridge.reconcile();
     expect(report.differences).toEqual([]);
-    expect(report.summary).toMatchObject({ orders: 180, differences: 0 });
-    expect(report.summary.refunds).toBeGreaterThan(60);
+    expect(report.summary).toMatchObject({ orders: 1000, differences: 0 });
+    expect(report.summary.refunds).toBeGreaterThan(300);
     // Expected, not bugs: zero-amount refunds from edits and cancellations (seed 002), refunds
     // waiting for a pending transaction (seed 003).
     for (const finding of report.expected)
