@@ -6,10 +6,22 @@ import type { SyncDeps } from './ports.ts';
 /** Staged orders taken per import (one transaction each, as importStagedOrders batches them). */
 const takePerImport = 100;
 
+/**
+ * Staged orders waiting for the importer beyond which staging pauses: two imports' worth keeps the
+ * importer busy without letting a bulk export run thousands of orders ahead of it.
+ */
+const waitingLimit = 2 * takePerImport;
+
 export interface ImportQueue {
-  /** Orders just staged (their page committed): imported as soon as the queue gets to them. */
-  push(shopifyOrderIds: readonly string[]): void;
-  /** Waits for every pushed order to be imported; the ids taken (imported or failed) in this run. */
+  /**
+   * Orders just staged (their page committed): imported as soon as the queue gets to them. Resolves
+   * once the queue has room again, so a caller that waits is held to the importer's pace.
+   */
+  push(shopifyOrderIds: readonly string[]): Promise<void>;
+  /**
+   * Waits for every pushed order to be imported; the ids this run tried that are still staged (their
+   * import failed), for the run's last pass to leave alone.
+   */
   finish(): Promise<Set<string>>;
 }
 
@@ -18,6 +30,9 @@ export interface ImportQueue {
  * takes about as long as the longer of the two instead of both (Shopify's answers and the
  * database's writes overlap). Orders are imported in the order they were staged, oldest first
  * within a page. A failure of the queue itself (the database gone) surfaces from `finish`.
+ *
+ * Memory stays bounded whatever the backfill's size: a fetch that runs ahead waits on `push`
+ * (backpressure), and only failures are remembered.
  */
 export function startImportQueue(
   deps: SyncDeps,
@@ -26,9 +41,23 @@ export function startImportQueue(
   onResult: (result: ImportResult) => void,
 ): ImportQueue {
   const pending: string[] = [];
-  const taken = new Set<string>();
+  // Only the failures: an imported order leaves the staging list in its own transaction, so it
+  // cannot meet the last pass again, and remembering every id taken would grow with the backfill.
+  const failed = new Set<string>();
+  const record = (result: ImportResult) => {
+    if (result.status === 'failed') failed.add(result.shopifyOrderId);
+    else failed.delete(result.shopifyOrderId);
+    onResult(result);
+  };
   let closed = false;
+  let stopped = false;
   let wake: (() => void) | undefined;
+  let waiting: (() => void)[] = [];
+  const release = () => {
+    const resolves = waiting;
+    waiting = [];
+    for (const resolve of resolves) resolve();
+  };
   const worker = (async () => {
     for (;;) {
       if (pending.length === 0) {
@@ -37,17 +66,23 @@ export function startImportQueue(
         continue;
       }
       const ids = pending.splice(0, takePerImport);
-      for (const id of ids) taken.add(id);
+      if (pending.length <= waitingLimit) release();
       await importStagedOrdersEach(
         deps,
         connection.settings.code,
         { ...options, connection, shopifyOrderIds: ids },
-        onResult,
+        record,
       );
     }
   })();
-  // Seen by finish(); a rejection must not be reported as unhandled while staging goes on.
-  worker.catch(() => undefined);
+  // Seen by finish(); a rejection must not be reported as unhandled while staging goes on. A
+  // stopped worker takes nothing more, so nobody may wait on it for room.
+  worker
+    .catch(() => undefined)
+    .finally(() => {
+      stopped = true;
+      release();
+    });
   const nudge = () => {
     wake?.();
     wake = undefined;
@@ -57,12 +92,14 @@ export function startImportQueue(
       if (closed) throw new Error('import queue: push after finish');
       pending.push(...shopifyOrderIds);
       nudge();
+      if (stopped || pending.length <= waitingLimit) return Promise.resolve();
+      return new Promise<void>((resolve) => waiting.push(resolve));
     },
     async finish() {
       closed = true;
       nudge();
       await worker;
-      return taken;
+      return failed;
     },
   };
 }

@@ -12,8 +12,11 @@ export interface StageOptions {
   bulk?: boolean | undefined;
   /** Called after each committed page. */
   onProgress?: ((progress: { fetched: number; staged: number }) => void) | undefined;
-  /** Called after each committed page with the ids it staged (for importing while staging goes on). */
-  onStaged?: ((shopifyOrderIds: string[]) => void) | undefined;
+  /**
+   * Called after each committed page with the ids it staged (for importing while staging goes on).
+   * Staging waits for a promise it returns: the importer holds the fetch to its own pace.
+   */
+  onStaged?: ((shopifyOrderIds: string[]) => void | Promise<void>) | undefined;
 }
 
 export interface StageSummary {
@@ -35,8 +38,12 @@ export interface StageSummary {
  */
 export const bulkExportThreshold = 50;
 
-/** Orders per transaction of a bulk export. */
-const bulkChunkSize = 100;
+/**
+ * Orders per transaction of a bulk export. Small, because every order of a chunk is held until its
+ * chunk commits: at 100, an order waited ~1 s, outlived V8's young generation and was promoted, and
+ * the old generation then grew to about four times what was live (docs/order-import.md "Memory").
+ */
+const bulkChunkSize = 25;
 
 /**
  * Step 1 (seed 002 "Under the hood"): stage the headers of orders changed since the cursor. Pages
@@ -68,7 +75,7 @@ export async function stageOrders(
     summary.cursor = cursor.value;
     for (const outcome of outcomes) summary.outcomes[outcome] += 1;
     options.onProgress?.({ fetched: summary.fetched, staged: summary.outcomes.staged });
-    options.onStaged?.(
+    return options.onStaged?.(
       orders.flatMap((fetched, index) => (outcomes[index] === 'staged' ? [fetched.order.shopifyId] : [])),
     );
   });
@@ -81,7 +88,12 @@ async function preferBulk(source: OrderSource, start: SyncCursor): Promise<boole
   return (await source.countChangedOrders(start.value)) > bulkExportThreshold;
 }
 
-type PageDone = (orders: readonly FetchedOrder[], cursor: SyncCursor, outcomes: StagingOutcome[]) => void;
+/** Counts a committed page and hands its staged ids on; staging waits for what it returns. */
+type PageDone = (
+  orders: readonly FetchedOrder[],
+  cursor: SyncCursor,
+  outcomes: StagingOutcome[],
+) => void | Promise<void>;
 
 async function stagePaged(
   deps: SyncDeps,
@@ -108,7 +120,7 @@ async function stagePaged(
       const outcomes = await deps.db
         .transaction()
         .execute((trx) => stagePage(trx, context, page.orders, pageCursor));
-      done(page.orders, pageCursor, outcomes);
+      await done(page.orders, pageCursor, outcomes);
     }
   } finally {
     await pages.return?.();
@@ -134,11 +146,16 @@ async function stageBulk(
   let staging: Promise<void> = Promise.resolve();
   const flush = async (final: boolean) => {
     const cursor = { ...start, value: final ? newest : start.value };
-    const orders = chunk;
+    const page = { orders: chunk };
     chunk = [];
     await staging;
-    const outcomes = await deps.db.transaction().execute((trx) => stagePage(trx, context, orders, cursor));
-    done(orders, cursor, outcomes);
+    const outcomes = await deps.db
+      .transaction()
+      .execute((trx) => stagePage(trx, context, page.orders, cursor));
+    const room = done(page.orders, cursor, outcomes);
+    // The importer may keep staging waiting: the staged orders are not needed meanwhile.
+    page.orders = [];
+    await room;
   };
   for await (const fetched of source.ordersInBulk(start.value)) {
     newest = later(newest, fetched.order.updatedAt);
