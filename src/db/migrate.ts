@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { Migrator, type MigrationResult } from 'kysely/migration';
 import { AppError } from '../shared/errors.ts';
 import type { Database } from './schema.ts';
@@ -28,4 +28,20 @@ export async function migrateToLatest(db: Kysely<Database>, schema = 'public'): 
     });
   }
   return results;
+}
+
+/**
+ * Migrations of this build that the store has not applied (the /ready check: a worker of a newer
+ * build must not take traffic before its migrations ran). The table is named unqualified so the
+ * store's search_path finds its own schema's; a store never migrated has every migration pending.
+ */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const applied = new Set<string>();
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    for (const row of rows) applied.add(row.name);
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== '42P01') throw error; // undefined_table
+  }
+  return Object.keys(migrations).filter((name) => !applied.has(name));
 }

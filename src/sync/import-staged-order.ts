@@ -84,6 +84,7 @@ export async function importStagedOrder(
       countAttempt: !options.sameRunRetry,
     });
     deps.logger?.warn({ shopCode, shopifyOrderId, code: error.code }, 'order import failed');
+    deps.onImportError?.(shopCode, error.code);
     return { status: 'failed', shopifyOrderId, name: staged.name, error: failure };
   }
 }

@@ -156,6 +156,7 @@ async function finish(
       { shopCode: row.shopCode, shopifyOrderId: row.shopifyOrderId, code: outcome.refused.code },
       'order import failed',
     );
+    deps.onImportError?.(row.shopCode, outcome.refused.code);
     return { status: 'failed', shopifyOrderId: row.shopifyOrderId, name: row.name, error: outcome.refused };
   }
   const { done } = outcome;

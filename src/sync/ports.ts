@@ -99,6 +99,8 @@ export interface SyncDeps {
   readonly notifier?: Pick<Notifier, 'refundFailed'> | undefined;
   /** The clock (Default: the system clock). */
   readonly now?: (() => Date) | undefined;
+  /** Told of each order whose import failed, e.g. to count it in the metrics (Default: none). */
+  readonly onImportError?: ((shopCode: string, code: string) => void) | undefined;
 }
 
 /** The attribute storebridge writes the document no. to (seed 002 "Add ... Doc. No. as Attribute"). */

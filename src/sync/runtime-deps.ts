@@ -12,6 +12,7 @@ import {
 import type { Database } from '../db/index.ts';
 import { ConfigurationError } from '../shared/errors.ts';
 import type { Notifier } from '../notify/index.ts';
+import { shopifyObserver, type Metrics } from '../runtime/metrics.ts';
 import type { Logger } from '../shared/logger.ts';
 import {
   countChangedOrders,
@@ -30,14 +31,20 @@ export function syncDeps(context: {
   secretKey: Buffer;
   logger?: Logger | undefined;
   notifier?: Notifier | undefined;
+  /** Shopify requests, throttle waits and import errors are counted here (Default: not counted). */
+  metrics?: Metrics | undefined;
 }): SyncDeps {
+  const { metrics } = context;
   return {
     db: context.db,
     secretKey: context.secretKey,
     logger: context.logger,
     notifier: context.notifier,
     books: booksPort,
-    sourceFor: (connection) => shopifyOrderSource(connection, context.logger),
+    sourceFor: (connection) => shopifyOrderSource(connection, context.logger, metrics),
+    ...(metrics && {
+      onImportError: (shopCode: string, code: string) => metrics.importError(shopCode, code),
+    }),
   };
 }
 
@@ -75,7 +82,11 @@ function summary(
 }
 
 /** The shop's orders through the Shopify client (one client, hence one throttle governor, per source). */
-export function shopifyOrderSource(connection: ShopConnection, logger?: Logger): OrderSource {
+export function shopifyOrderSource(
+  connection: ShopConnection,
+  logger?: Logger,
+  metrics?: Metrics,
+): OrderSource {
   const accessToken = connection.secrets.accessToken;
   if (!accessToken) {
     throw new ConfigurationError(
@@ -89,7 +100,10 @@ export function shopifyOrderSource(connection: ShopConnection, logger?: Logger):
       accessToken: accessToken.reveal(),
       endpoint: connection.settings.endpoint,
     },
-    { ...(logger && { logger }) },
+    {
+      ...(logger && { logger }),
+      ...(metrics && { observer: shopifyObserver(metrics, connection.settings.code) }),
+    },
   );
   return {
     changedOrders: (updatedAfter) => fetchChangedOrders(client, { updatedAfter }),

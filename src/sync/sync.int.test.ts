@@ -160,9 +160,12 @@ describeOnEachBackend('order sync', (backend) => {
   it('a missing item marks its row with the error and the rest go on; a retry imports it once fixed', async () => {
     await settings('autoCreateDocuments=true');
     books.missingSkus.add('SB-MUG');
+    const importErrors: string[] = []; // what the runtime counts in storebridge_import_errors_total
+    deps = { ...deps, onImportError: (shop, code) => importErrors.push(`${shop} ${code}`) };
     source.put(order(1, 1, { lines: [aLine({ sku: 'SB-MUG' })] }), order(2, 2));
     const first = await syncOrders(deps, 'EU');
     expect(first).toMatchObject({ imported: 1, errors: [{ shopifyOrderId: '1', code: 'item_not_found' }] });
+    expect(importErrors).toEqual(['EU item_not_found']);
     const [row] = await listOrdersToImport(deps, 'EU');
     expect(row).toMatchObject({ shopifyOrderId: '1', hasError: true, attempts: 1 });
     expect(row?.errorMessage).toContain('SB-MUG');
@@ -170,6 +173,7 @@ describeOnEachBackend('order sync', (backend) => {
 
     await syncOrders(deps, 'EU');
     expect((await listOrdersToImport(deps, 'EU'))[0]).toMatchObject({ attempts: 2 });
+    expect(importErrors).toHaveLength(2);
     books.missingSkus.clear();
     const retried = await importStagedOrders(deps, 'EU', { shopifyOrderIds: ['1'] });
     expect(retried).toMatchObject([{ status: 'imported', documents: [{ number: 'SO-0002' }] }]);
