@@ -9,6 +9,7 @@ import { registerServe } from './commands/serve.ts';
 import { registerShop } from './commands/shop.ts';
 import { registerStart } from './commands/start.ts';
 import { registerSync } from './commands/sync.ts';
+import { registerWebhooks } from './commands/webhooks.ts';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerSync(program);
   registerRefunds(program);
   registerReconcile(program);
+  registerWebhooks(program);
   return program;
 }
 

@@ -22,6 +22,11 @@ describe('runtime configuration', () => {
       message: /STOREBRIDGE_MAIL_FROM: is required when STOREBRIDGE_SMTP_URL is set/,
     },
     { env: { STOREBRIDGE_MAIL_FROM: 'books' }, message: /STOREBRIDGE_MAIL_FROM: must be an email address/ },
+    {
+      env: { STOREBRIDGE_PUBLIC_URL: 'books.example.com' },
+      message: /STOREBRIDGE_PUBLIC_URL: must be an http/,
+    },
+    { env: { STOREBRIDGE_PUBLIC_URL: 'ftp://books.example.com' }, message: /STOREBRIDGE_PUBLIC_URL/ },
   ])('names the variable that is wrong: $env', ({ env, message }) => {
     expect(() => readRuntimeConfig(env)).toThrow(message);
   });
@@ -36,6 +41,13 @@ describe('runtime configuration', () => {
       STOREBRIDGE_MAIL_FROM: 'Storebridge <books@example.com>',
     });
     expect(readRuntimeConfig({ STOREBRIDGE_SMTP_URL: '' }).STOREBRIDGE_SMTP_URL).toBeUndefined();
+  });
+
+  it('reads the public URL webhook subscriptions point at (unset by default)', () => {
+    expect(readRuntimeConfig({}).STOREBRIDGE_PUBLIC_URL).toBeUndefined();
+    expect(readRuntimeConfig({ STOREBRIDGE_PUBLIC_URL: 'https://books.example.com' })).toMatchObject({
+      STOREBRIDGE_PUBLIC_URL: 'https://books.example.com',
+    });
   });
 
   it('never puts the SMTP password in its error', () => {

@@ -18,6 +18,17 @@ const envSchema = z.object({
   STOREBRIDGE_DEMO_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
   /** HTTP listen address. Default 127.0.0.1. */
   HOST: z.string().default('127.0.0.1'),
+  /**
+   * The address Shopify reaches this service at, e.g. `https://books.example.com`: webhook
+   * subscriptions point at `<it>/webhooks/shopify` (`webhooks sync`; Shopify delivers to https
+   * only). Default: unset; `webhooks sync --address` stands in for it.
+   */
+  STOREBRIDGE_PUBLIC_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: 'must be an http:// or https:// URL, e.g. https://books.example.com',
+    })
+    .optional(),
   /** pino log level. Default `info`. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**

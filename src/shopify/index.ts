@@ -21,3 +21,13 @@ export { setOrderAttribute, type SetOrderAttributeResult } from './set-order-att
 export { resolveOrderRef, type OrderRef } from './resolve-order-ref.ts';
 export { fetchInventoryLevels } from './fetch-inventory-levels.ts';
 export { mapInventoryLevel, type ShopifyInventoryLevel } from './map/map-inventory-level.ts';
+export {
+  listWebhookSubscriptions,
+  createWebhookSubscription,
+  updateWebhookSubscription,
+  deleteWebhookSubscription,
+  ShopifyWebhookSubscriptionError,
+  type WebhookDestination,
+  type WebhookFormat,
+  type WebhookSubscriptionState,
+} from './webhook-subscriptions.ts';

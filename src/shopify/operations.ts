@@ -42,6 +42,10 @@ export const operationNames = [
   'BulkOperationRunQuery',
   'BulkOperationById',
   'InventoryLevels',
+  'WebhookSubscriptions',
+  'WebhookSubscriptionCreate',
+  'WebhookSubscriptionUpdate',
+  'WebhookSubscriptionDelete',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

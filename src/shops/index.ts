@@ -16,3 +16,16 @@ export {
   type ShopSettings,
   type ShopSettingsInput,
 } from './settings.ts';
+export {
+  syncWebhookSubscriptions,
+  type WebhookSyncDeps,
+  type WebhookSyncOptions,
+  type WebhookSyncReport,
+} from './sync-webhook-subscriptions.ts';
+export {
+  planWebhookSubscriptions,
+  wantedWebhookTopics,
+  webhookReceiverPath,
+  type SubscriptionPlan,
+} from './webhook-subscription-plan.ts';
+export { registerShopRoutes, type ShopRoutesDeps } from './http-routes.ts';

@@ -1,4 +1,5 @@
 import { registerBooksRoutes } from '../../books/index.ts';
+import { registerShopRoutes } from '../../shops/index.ts';
 import { registerSyncRoutes } from '../../sync/index.ts';
 import type { RegisterApiRoutes } from './api-routes.ts';
 
@@ -6,4 +7,8 @@ import type { RegisterApiRoutes } from './api-routes.ts';
  * Every capability's /api/ routes, in registration order. A capability exports one
  * `register<Name>Routes(app, deps)` from its `http-routes.ts` (through its index.ts) and is listed here.
  */
-export const capabilityRoutes: readonly RegisterApiRoutes[] = [registerSyncRoutes, registerBooksRoutes];
+export const capabilityRoutes: readonly RegisterApiRoutes[] = [
+  registerSyncRoutes,
+  registerBooksRoutes,
+  registerShopRoutes,
+];

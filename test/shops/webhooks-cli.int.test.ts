@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../emulator/src/index.ts';
+import { freshDataDir, runCli } from '../support/cli.ts';
+import { startShopEmulator } from '../support/e2e/shop-emulator.ts';
+
+/**
+ * `storebridge webhooks sync` as an operator runs it: each command its own process on a fresh
+ * embedded store, the shop on the emulator. The public URL comes from STOREBRIDGE_PUBLIC_URL or
+ * --address.
+ */
+let emulator: RunningEmulator;
+const env = {
+  STOREBRIDGE_DATA_DIR: freshDataDir(),
+  STOREBRIDGE_SECRET_KEY: '',
+  STOREBRIDGE_PUBLIC_URL: '',
+  DATABASE_URL: '',
+  LOG_LEVEL: 'silent',
+};
+const cli = (args: string[], extra: Record<string, string> = {}) => runCli(args, { ...env, ...extra });
+
+beforeAll(async () => {
+  emulator = await startShopEmulator();
+  const added = await cli([
+    'shop',
+    'add',
+    '--code',
+    'WEB',
+    '--domain',
+    'web.myshopify.com',
+    '--token',
+    emulator.token,
+    '--endpoint',
+    emulator.url,
+  ]);
+  expect(added.stderr).toBe('');
+  expect((await cli(['shop', 'set', 'WEB', 'autoSyncOrders=true'])).code).toBe(0);
+}, 120_000); // each command is a process that opens the embedded store: seconds each
+afterAll(() => emulator?.close());
+
+describe('storebridge webhooks sync (CLI)', { timeout: 120_000 }, () => {
+  it('fails with one line naming STOREBRIDGE_PUBLIC_URL and --address when neither is given', async () => {
+    const result = await cli(['webhooks', 'sync', '--shop', 'WEB']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error: .*STOREBRIDGE_PUBLIC_URL.*--address/);
+    expect(emulator.webhooks.subscriptions.list()).toEqual([]);
+  });
+
+  it('refuses an address that is not an http(s) URL', async () => {
+    const result = await cli(['webhooks', 'sync', '--shop', 'WEB', '--address', 'books.example.com']);
+    expect(result).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^error: address: must be an http/),
+    });
+  });
+
+  it('subscribes to STOREBRIDGE_PUBLIC_URL, then changes nothing the second time (--address, --json)', async () => {
+    const first = await cli(['webhooks', 'sync', '--shop', 'WEB'], {
+      STOREBRIDGE_PUBLIC_URL: 'https://books.example.com',
+    });
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toContain(
+      'Shop WEB: webhook subscriptions to https://books.example.com/webhooks/shopify',
+    );
+    expect(first.stdout).toContain('  created: ORDERS_CREATE, ORDERS_UPDATED,');
+    expect(first.stdout.trimEnd().split('\n').at(-1)).toBe('18 created, 0 updated, 0 deleted, 0 unchanged');
+
+    const second = await cli([
+      'webhooks',
+      'sync',
+      '--shop',
+      'WEB',
+      '--address',
+      'https://books.example.com',
+      '--json',
+    ]);
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({
+      shopCode: 'WEB',
+      created: [],
+      updated: [],
+      deleted: [],
+      summary: '0 created, 0 updated, 0 deleted, 18 unchanged',
+    });
+  });
+
+  it('removes ours when auto sync is off, and says why', async () => {
+    expect((await cli(['shop', 'set', 'WEB', 'autoSyncOrders=false'])).code).toBe(0);
+    const result = await cli(['webhooks', 'sync', '--shop', 'WEB']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'auto sync is off (autoSyncOrders), so our webhook subscriptions are removed',
+    );
+    expect(result.stdout).toContain('0 created, 0 updated, 18 deleted, 0 unchanged');
+    expect(emulator.webhooks.subscriptions.list()).toEqual([]);
+  });
+});
