@@ -6,6 +6,7 @@ import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
 import { INT8_OID, parseInt8 } from './int8.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import type { SerialLock } from './serial-lock.ts';
 import type { Database } from './schema.ts';
 
 export type Backend = 'pglite' | 'postgres';
@@ -26,8 +27,17 @@ export interface Store {
   readonly backend: Backend;
   /** Where the data lives, without credentials: `PGlite ./data/pglite` or `postgres://host:5432/db`. */
   readonly location: string;
+  /**
+   * How the job queue reaches this same database: on PGlite, the one instance and the lock that
+   * serialises every use of it (the queue must take that lock too); on a server, the URL and the
+   * schema the store works in.
+   */
+  readonly access: StoreAccess;
   close(): Promise<void>;
 }
+
+export type StoreAccess =
+  { kind: 'pglite'; pglite: PGlite; lock: SerialLock } | { kind: 'postgres'; url: string; schema: string };
 
 export async function openStore(options: StoreOptions): Promise<Store> {
   return options.databaseUrl
@@ -54,8 +64,10 @@ export const pgliteOptions = { parsers: { [INT8_OID]: parseInt8 } };
 
 /** Wraps an open PGlite instance (e.g. one loaded from a data-dir dump) as a store. */
 export function storeFromPglite(pglite: PGlite, location: string): Store {
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, backend: 'pglite', location, close: () => db.destroy() };
+  const dialect = new PGliteDialect(pglite);
+  const db = new Kysely<Database>({ dialect });
+  const access = { kind: 'pglite' as const, pglite, lock: dialect.lock };
+  return { db, backend: 'pglite', location, access, close: () => db.destroy() };
 }
 
 async function openPostgres(databaseUrl: string, options: StoreOptions): Promise<Store> {
@@ -70,7 +82,8 @@ async function openPostgres(databaseUrl: string, options: StoreOptions): Promise
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await sql`select 1`.execute(db);
-  return { db, backend: 'postgres', location: redactUrl(databaseUrl), close: () => db.destroy() };
+  const access = { kind: 'postgres' as const, url: databaseUrl, schema: options.schema ?? 'public' };
+  return { db, backend: 'postgres', location: redactUrl(databaseUrl), access, close: () => db.destroy() };
 }
 
 function quoteIdentifier(name: string): string {

@@ -5,6 +5,7 @@ export {
   storeFromPglite,
   type Backend,
   type Store,
+  type StoreAccess,
   type StoreOptions,
 } from './connect.ts';
 export { migrateToLatest, MigrationFailedError } from './migrate.ts';

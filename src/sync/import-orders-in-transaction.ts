@@ -13,6 +13,7 @@ import {
   type MirrorWrite,
 } from './mirror-repository.ts';
 import type { DocumentSummary, SalesDocumentsOutcome, SyncDeps } from './ports.ts';
+import { lockOrders } from './lock-orders.ts';
 import { deleteImportedStagedOrders } from './staging-repository.ts';
 
 /** What importing one order did; the write-back follows once its transaction commits. */
@@ -52,6 +53,7 @@ export async function importOrdersInTransaction(
   flags: ImportFlags,
 ): Promise<OrderImportOutcome[]> {
   const shopCode = connection.settings.code;
+  await lockOrders(trx, shopCode, shopifyOrderIds);
   const versions = await latestOrderVersions(trx, shopCode, shopifyOrderIds);
   const mirrors = await findMirroredOrders(trx, shopCode, shopifyOrderIds);
   const planned = shopifyOrderIds.map((id) => {

@@ -4,6 +4,7 @@ import type { Order, Refund } from '../domain/order.ts';
 import { refundDocuments, type RefundDocumentsOutcome } from '../rules/refund-documents.ts';
 import { AppError, ConflictError } from '../shared/errors.ts';
 import { getShopConnection, type ShopConnection } from '../shops/index.ts';
+import { lockOrders } from './lock-orders.ts';
 import { findMirroredOrder } from './mirror-repository.ts';
 import type { DocumentSummary, SyncDeps } from './ports.ts';
 import {
@@ -34,7 +35,12 @@ export type RefundResult = {
 export async function processRefunds(
   deps: SyncDeps,
   shopCode: string,
-  options: { shopifyRefundIds?: readonly string[] | undefined; connection?: ShopConnection | undefined } = {},
+  options: {
+    shopifyRefundIds?: readonly string[] | undefined;
+    /** Only the refunds of these orders (a webhook's job for one order). */
+    shopifyOrderIds?: readonly string[] | undefined;
+    connection?: ShopConnection | undefined;
+  } = {},
 ): Promise<RefundResult[]> {
   const connection = options.connection ?? (await getShopConnection(deps, shopCode));
   if (connection.settings.returnsAndRefundsMode === 'none')
@@ -42,12 +48,21 @@ export async function processRefunds(
       `returnsAndRefundsMode: shop "${shopCode}" ignores returns and refunds ("none"); set it to import_only or auto_create_credit_memo first`,
     );
   const results: RefundResult[] = [];
-  for (const refund of await listOpenRefunds(deps.db, shopCode, options.shopifyRefundIds)) {
-    if (refund.status === 'processed' || refund.status === 'not_convertible') continue;
-    results.push(await processRefund(deps, connection, refund));
+  const refunds = await listOpenRefunds(deps.db, shopCode, options.shopifyRefundIds, options.shopifyOrderIds);
+  for (const refund of refunds) {
+    if (settled(refund)) continue;
+    const result = await processRefund(deps, connection, refund);
+    if (result) results.push(result);
   }
   return results;
 }
+
+function settled(refund: ImportedRefund): boolean {
+  return refund.status === 'processed' || refund.status === 'not_convertible';
+}
+
+/** Another worker settled the refund while this one waited for its order's lock. */
+class AlreadySettled extends Error {}
 
 /** Rolls a refund's transaction back with what to record instead. */
 class RefundRefused extends Error {
@@ -60,12 +75,15 @@ async function processRefund(
   deps: SyncDeps,
   connection: ShopConnection,
   imported: ImportedRefund,
-): Promise<RefundResult> {
+): Promise<RefundResult | null> {
   const key = { shopCode: imported.shopCode, shopifyRefundId: imported.shopifyRefundId };
   const base = { shopifyOrderId: imported.shopifyOrderId, shopifyRefundId: imported.shopifyRefundId };
   let orderName = imported.shopifyOrderId;
   try {
     const booked = await deps.db.transaction().execute(async (trx) => {
+      await lockOrders(trx, imported.shopCode, [imported.shopifyOrderId]);
+      const [current] = await listOpenRefunds(trx, imported.shopCode, [imported.shopifyRefundId]);
+      if (current && settled(current)) throw new AlreadySettled();
       const { order, refund } = await refundOfMirror(trx, imported);
       orderName = order.name;
       const booked = await decideAndBook(trx, deps, connection, order, refund);
@@ -76,6 +94,7 @@ async function processRefund(
       return { ...base, orderName, status: 'processed', documents: booked.documents };
     return { ...base, orderName, ...resultOf(booked.update, imported.attempts) };
   } catch (error) {
+    if (error instanceof AlreadySettled) return null;
     const refused = asRefusal(error);
     await updateRefund(deps.db, key, refused.update);
     deps.logger?.warn({ ...key, code: refused.update.code }, 'refund not processed');

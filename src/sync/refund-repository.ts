@@ -33,12 +33,14 @@ export async function listOpenRefunds(
   db: Kysely<Database>,
   shopCode: string,
   shopifyRefundIds?: readonly string[],
+  shopifyOrderIds?: readonly string[],
 ): Promise<ImportedRefund[]> {
-  if (shopifyRefundIds?.length === 0) return [];
+  if (shopifyRefundIds?.length === 0 || shopifyOrderIds?.length === 0) return [];
   let query = db.selectFrom('order_refunds').selectAll().where('shop_code', '=', shopCode);
   query = shopifyRefundIds
     ? query.where('shopify_refund_id', 'in', shopifyRefundIds)
     : query.where('status', 'in', openRefundStatuses);
+  if (shopifyOrderIds) query = query.where('shopify_order_id', 'in', shopifyOrderIds);
   const rows = await query.orderBy('created_at_shopify').orderBy('shopify_refund_id').execute();
   return rows.map(toImportedRefund);
 }

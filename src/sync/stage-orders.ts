@@ -10,6 +10,13 @@ export interface StageOptions {
    * cannot count exports in bulk only when the shop has never been synced).
    */
   bulk?: boolean | undefined;
+  /**
+   * Read again the orders changed this many seconds before the cursor. Shopify's order search is
+   * eventually consistent: an order updated just before the newest one seen may show up in
+   * `updated_at:>` results only moments later, and a webhook about it may never come (Shopify does
+   * not guarantee delivery). Re-read versions are recognised as current and cost no writes.
+   */
+  overlapSeconds?: number | undefined;
   /** Called after each committed page. */
   onProgress?: ((progress: { fetched: number; staged: number }) => void) | undefined;
   /**
@@ -58,7 +65,8 @@ export async function stageOrders(
   const connection = await getShopConnection(deps, shopCode);
   const source = deps.sourceFor(connection);
   const now = deps.now?.() ?? new Date();
-  const start = (await readCursor(deps.db, shopCode)) ?? { value: null, firstSyncAt: now.toISOString() };
+  const saved = (await readCursor(deps.db, shopCode)) ?? { value: null, firstSyncAt: now.toISOString() };
+  const start = withOverlap(saved, options.overlapSeconds);
   const context: StagingContext = { shopCode, settings: connection.settings, firstSyncAt: start.firstSyncAt };
   const bulk = options.bulk ?? (await preferBulk(source, start));
   const summary: StageSummary = {
@@ -83,6 +91,11 @@ export async function stageOrders(
 }
 
 /** The default path: bulk above `bulkExportThreshold` changed orders (see StageOptions.bulk). */
+function withOverlap(cursor: SyncCursor, seconds: number | undefined): SyncCursor {
+  if (!cursor.value || !seconds) return cursor;
+  return { ...cursor, value: new Date(Date.parse(cursor.value) - seconds * 1000).toISOString() };
+}
+
 async function preferBulk(source: OrderSource, start: SyncCursor): Promise<boolean> {
   if (!source.countChangedOrders) return start.value === null;
   return (await source.countChangedOrders(start.value)) > bulkExportThreshold;

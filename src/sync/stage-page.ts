@@ -40,7 +40,8 @@ export async function stagePage(
   trx: Kysely<Database>,
   context: StagingContext,
   orders: readonly FetchedOrder[],
-  cursor: SyncCursor,
+  /** Where the run is; null for one order read on its own (a webhook's), which moves no cursor. */
+  cursor: SyncCursor | null,
 ): Promise<StagingOutcome[]> {
   const { shopCode } = context;
   // The whole page in a handful of statements: the versions, then what is known of each order,
@@ -77,7 +78,7 @@ export async function stagePage(
   }
   await upsertStagedOrders(trx, shopCode, toStage);
   await clearExclusions(trx, shopCode, [...cleared]);
-  await saveCursor(trx, shopCode, cursor);
+  if (cursor) await saveCursor(trx, shopCode, cursor);
   return outcomes;
 }
 

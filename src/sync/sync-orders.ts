@@ -35,7 +35,12 @@ export interface SyncSummary {
 export async function syncOrders(
   deps: SyncDeps,
   shopCode: string,
-  options: { bulk?: boolean | undefined; onProgress?: ((progress: SyncProgress) => void) | undefined } = {},
+  options: {
+    bulk?: boolean | undefined;
+    onProgress?: ((progress: SyncProgress) => void) | undefined;
+    /** Read again orders changed this long before the cursor (the periodic sync's catch-up). */
+    overlapSeconds?: number | undefined;
+  } = {},
 ): Promise<SyncSummary> {
   const connection = await getShopConnection(deps, shopCode);
   const tally = emptyTally();
@@ -49,6 +54,7 @@ export async function syncOrders(
   const queue = startImportQueue(deps, connection, { documentJson: false }, onResult);
   const stage = await stageOrders(deps, shopCode, {
     bulk: options.bulk,
+    overlapSeconds: options.overlapSeconds,
     onProgress: ({ fetched }) => {
       progress.fetched = fetched;
       report();

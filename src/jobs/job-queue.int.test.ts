@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterEach, beforeEach, expect, inject, it } from 'vitest';
+import { describeOnEachBackend, openTestStore, type TestStore } from '../../test/support/test-store.ts';
+import { anOrder } from '../domain/testing/order-builders.ts';
+import { addShop, quickShopInput, setShopSetting } from '../shops/index.ts';
+import { listOrdersToImport, showImportedOrder, type SyncDeps } from '../sync/index.ts';
+import { FakeBooks, FakeOrderSource } from '../sync/testing/fake-source.ts';
+import {
+  listNeedsAttention,
+  openJobQueue,
+  queueNames,
+  retryDeadLetter,
+  startWorker,
+  type JobQueue,
+  type Worker,
+} from './index.ts';
+import { runScheduleTick, shopSyncRule } from './schedule-tick.ts';
+
+const at = (minute: number) => new Date(Date.UTC(2025, 2, 10, 12, minute)).toISOString();
+const order = (id: number, minute: number) =>
+  anOrder({ shopifyId: String(id), name: `#${id}`, createdAt: at(minute), updatedAt: at(minute) });
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describeOnEachBackend('job queue', (backend) => {
+  let store: TestStore;
+  let queue: JobQueue;
+  let worker: Worker | undefined;
+  let source: FakeOrderSource;
+  let deps: SyncDeps;
+
+  beforeEach(async () => {
+    store = await openTestStore(backend);
+    queue = await openJobQueue(store);
+    source = new FakeOrderSource(2);
+    deps = {
+      db: store.db,
+      secretKey: randomBytes(32),
+      books: new FakeBooks(),
+      sourceFor: () => source,
+      now: () => new Date(at(30)),
+    };
+    await addShop(deps, quickShopInput({ code: 'EU', domain: 'eu-shop.myshopify.com', token: 'shpat_x' }));
+  });
+  afterEach(async () => {
+    await worker?.stop();
+    worker = undefined;
+    await queue.stop({ graceful: false });
+    await store.close();
+    const url = inject('postgresUrl');
+    if (store.schema && url) await dropSchema(url, `${store.schema}_jobs`);
+  });
+
+  const jobsOf = (name: string) => queue.boss.findJobs(name);
+
+  it('a job sent inside a transaction that rolls back is not there, and one that commits is, with its rows', async () => {
+    await store.db
+      .transaction()
+      .execute(async (trx) => {
+        await queue.sendOrderSync(trx, { shopCode: 'EU', shopifyOrderId: '1', cause: 'test' });
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    expect(await jobsOf(queueNames.orderSync)).toHaveLength(0);
+
+    await store.db.transaction().execute(async (trx) => {
+      await trx.updateTable('shops').set({ name: 'Renamed' }).execute();
+      await queue.sendOrderSync(trx, { shopCode: 'EU', shopifyOrderId: '1', cause: 'test' });
+    });
+    const jobs = await jobsOf(queueNames.orderSync);
+    expect(jobs.map((job) => job.data)).toEqual([{ shopCode: 'EU', shopifyOrderId: '1', cause: 'test' }]);
+    expect(await store.db.selectFrom('shops').select('name').execute()).toEqual([{ name: 'Renamed' }]);
+  });
+
+  it('jobs for one order coalesce while one waits: a burst of webhooks is one read of the order', async () => {
+    for (let i = 0; i < 5; i++)
+      await queue.sendOrderSync(store.db, { shopCode: 'EU', shopifyOrderId: '7', cause: `webhook ${i}` });
+    await queue.sendOrderSync(store.db, { shopCode: 'EU', shopifyOrderId: '8', cause: 'webhook' });
+    const jobs = await jobsOf(queueNames.orderSync);
+    expect(jobs.map((job) => (job.data as { shopifyOrderId: string }).shopifyOrderId).sort()).toEqual([
+      '7',
+      '8',
+    ]);
+  });
+
+  it('a worker runs the first sync, then brings one changed order in step', async () => {
+    source.put(order(1, 1), order(2, 2));
+    worker = await startWorker(queue, deps, { schedules: false });
+    await queue.sendOrderSync(store.db, {
+      shopCode: 'EU',
+      shopifyOrderId: '1',
+      cause: 'webhook orders/create',
+    });
+    const first = await until(
+      () => showImportedOrder(deps, 'EU', '2').catch(() => null),
+      (shown) => shown !== null,
+    );
+    expect(first?.name).toBe('#2');
+
+    source.put(order(3, 10));
+    source.calls.length = 0;
+    await queue.sendOrderSync(store.db, {
+      shopCode: 'EU',
+      shopifyOrderId: '3',
+      cause: 'webhook orders/create',
+    });
+    const third = await until(
+      () => showImportedOrder(deps, 'EU', '3').catch(() => null),
+      (shown) => shown !== null,
+    );
+    expect(third?.name).toBe('#3');
+    // One order read, not a sync of the shop.
+    expect(source.calls).toEqual(['order 3']);
+    expect(await listOrdersToImport(deps, 'EU')).toEqual([]);
+  });
+
+  it('a job that cannot succeed goes to the dead letters with its error, and can be sent again', async () => {
+    worker = await startWorker(queue, deps, { schedules: false });
+    await queue.sendOrderSync(store.db, { shopCode: 'NOPE', shopifyOrderId: '1', cause: 'webhook' });
+    const letters = await until(
+      () => listNeedsAttention(queue),
+      (list) => list.length > 0,
+    );
+    expect(letters).toHaveLength(1);
+    expect(letters[0]).toMatchObject({
+      queue: queueNames.orderSync,
+      data: { shopCode: 'NOPE', shopifyOrderId: '1' },
+      error: { code: 'not_found' },
+    });
+    expect(letters[0]!.error!.message).toContain('NOPE');
+    await worker.stop();
+    worker = undefined;
+    expect(await retryDeadLetter(queue, letters[0]!.id)).toBe(true);
+    expect(await listNeedsAttention(queue)).toEqual([]);
+    expect((await queue.boss.findJobs(queueNames.orderSync, { queued: true })).length).toBe(1);
+  });
+
+  it('the schedule follows the shops: every syncFrequencyMinutes for auto-sync shops, none for the others', async () => {
+    await setShopSetting(deps, 'EU', ['autoSyncOrders=true', 'syncFrequencyMinutes=7']);
+    expect(await runScheduleTick(queue, deps)).toEqual({ shops: 1, changed: 1 });
+    const schedules = await queue.boss.getSchedules(queueNames.shopSync);
+    expect(schedules.map((s) => [s.key, s.cron])).toEqual([['EU', shopSyncRule(7)]]);
+    expect(await runScheduleTick(queue, deps)).toEqual({ shops: 1, changed: 0 });
+    await setShopSetting(deps, 'EU', ['autoSyncOrders=false']);
+    await runScheduleTick(queue, deps);
+    expect(await queue.boss.getSchedules(queueNames.shopSync)).toEqual([]);
+  });
+});
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists ${schema} cascade`);
+  } finally {
+    await client.end();
+  }
+}

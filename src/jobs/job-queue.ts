@@ -1,0 +1,92 @@
+import { fromKysely, fromPglite, PgBoss, type ConstructorOptions, type Db } from 'pg-boss';
+import type { Store, StoreAccess } from '../db/index.ts';
+import type { Logger } from '../shared/logger.ts';
+import type { JobDb, JobSender, OrderSyncJob } from './contract.ts';
+import { queueDefinitions, queueNames } from './queues.ts';
+
+export interface JobQueue extends JobSender {
+  readonly boss: PgBoss;
+  /** pg-boss's tables live in this schema of the store's database. */
+  readonly schema: string;
+  sendShopSync(db: JobDb, job: ShopSyncJob): Promise<void>;
+  /** Stops the queue; `graceful` lets jobs in flight finish first (pg-boss waits up to `timeoutMs`). */
+  stop(options?: { graceful?: boolean; timeoutMs?: number }): Promise<void>;
+}
+
+export interface ShopSyncJob {
+  shopCode: string;
+  cause: string;
+}
+
+/**
+ * The durable job queue (pg-boss) in the store's own database. On PGlite it goes through the
+ * store's one connection under the store's lock, like every other use of it (a job sent inside a
+ * transaction is part of that transaction); on a PostgreSQL server pg-boss has its own small pool
+ * and LISTEN/NOTIFY, so a job sent by any process wakes a worker in milliseconds.
+ */
+export async function openJobQueue(store: Store, options: { logger?: Logger } = {}): Promise<JobQueue> {
+  const schema = jobsSchema(store.access);
+  const boss = new PgBoss({ ...connectionOptions(store.access), schema, useListenNotify: true });
+  boss.on('error', (error) => options.logger?.error({ err: error }, 'job queue error'));
+  boss.on('warning', (warning) => options.logger?.warn({ warning }, 'job queue warning'));
+  await boss.start();
+  for (const { name, ...definition } of queueDefinitions) {
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, definition);
+    // pg-boss looks a queue up on its own connection the first time a job is sent to it. On PGlite
+    // that lookup, inside a caller's transaction, would wait for the lock the transaction holds:
+    // a read now puts every queue in its cache first.
+    await boss.findJobs(name, { id: '00000000-0000-0000-0000-000000000000' });
+  }
+  return {
+    boss,
+    schema,
+    async sendOrderSync(db, job) {
+      await boss.send(queueNames.orderSync, job satisfies OrderSyncJob, {
+        singletonKey: `${job.shopCode}:${job.shopifyOrderId}`,
+        db: fromKysely(db),
+      });
+    },
+    async sendShopSync(db, job) {
+      await boss.send(queueNames.shopSync, job, { singletonKey: job.shopCode, db: fromKysely(db) });
+    },
+    async stop({ graceful = true, timeoutMs = 30_000 } = {}) {
+      await boss.stop({ graceful, timeout: timeoutMs, close: true });
+    },
+  };
+}
+
+/**
+ * `pgboss` beside the store's `public`; a store in its own schema (the tests', or an integrator's
+ * second instance) gets `<schema>_jobs`, so two stores in one database never share a queue.
+ */
+export function jobsSchema(access: StoreAccess): string {
+  if (access.kind === 'pglite' || access.schema === 'public') return 'pgboss';
+  return `${access.schema}_jobs`;
+}
+
+function connectionOptions(access: StoreAccess): ConstructorOptions {
+  if (access.kind === 'postgres') return { connectionString: access.url, max: 4 };
+  return { backend: 'pglite', db: serialised(access.pglite, access.lock) };
+}
+
+/**
+ * PGlite is one PostgreSQL session: a pg-boss statement that slipped in between another
+ * transaction's BEGIN and COMMIT would commit or roll back with it. Every statement takes the
+ * store's lock (pg-boss's multi-statement blocks are one call, so they stay whole).
+ */
+function serialised(
+  pglite: Parameters<typeof fromPglite>[0],
+  lock: { run<T>(work: () => Promise<T>): Promise<T> },
+): Db {
+  const inner = fromPglite(pglite);
+  const db: Db = {
+    executeSql: (text, values) => lock.run(() => inner.executeSql(text, values)),
+    setSessionStatements: async (statements) => lock.run(() => inner.setSessionStatements!(statements)),
+  };
+  if (inner.listen) {
+    const listen = inner.listen.bind(inner);
+    db.listen = (channel, onNotification, onReconnect) =>
+      lock.run(() => listen(channel, onNotification, onReconnect));
+  }
+  return db;
+}

@@ -1,0 +1,41 @@
+import type { Queue } from 'pg-boss';
+
+/**
+ * The queues, as data. Every queue dead-letters what fails after its retries so that nothing is
+ * dropped silently: the dead letters are the "needs attention" list (issue 7 item 2).
+ *
+ * - order-sync: one order read again and brought in step. `stately` keyed by shop + order: at most
+ *   one job of an order waits and at most one runs, on whichever worker, so a burst of webhooks for
+ *   one order (create, paid, fulfilled, refund...) costs one or two reads, and one order is never
+ *   processed by two workers at once.
+ * - shop-sync: a shop's periodic sync (seed 004 2.2 "runs automatically at regular intervals"):
+ *   orders changed since the cursor, a few minutes of overlap to catch missed webhooks.
+ * - schedule-tick: once a minute, sends each auto-sync shop's shop-sync when its frequency is due.
+ */
+export const queueNames = {
+  orderSync: 'order-sync',
+  shopSync: 'shop-sync',
+  tick: 'schedule-tick',
+  deadLetters: 'dead-letters',
+} as const;
+
+export type QueueName = (typeof queueNames)[keyof typeof queueNames];
+
+const retried = {
+  retryLimit: 8,
+  retryDelay: 5,
+  retryBackoff: true,
+  // Capped: a shop that was down for hours is caught up by the periodic sync anyway.
+  retryDelayMax: 600,
+  deadLetter: queueNames.deadLetters,
+  notify: true,
+} satisfies Omit<Queue, 'name'>;
+
+export const queueDefinitions: readonly Queue[] = [
+  // The dead letters are kept, not worked: an operator retries them (storebridge jobs retry).
+  { name: queueNames.deadLetters, policy: 'standard', retentionSeconds: 60 * 60 * 24 * 90 },
+  { name: queueNames.orderSync, policy: 'stately', expireInSeconds: 300, ...retried },
+  // A first sync or a long backfill may take a while: expiry is what frees a job whose worker died.
+  { name: queueNames.shopSync, policy: 'stately', expireInSeconds: 3600, ...retried },
+  { name: queueNames.tick, policy: 'stately', expireInSeconds: 60, retryLimit: 0 },
+];
