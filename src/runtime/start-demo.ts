@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/index.ts';
-import { listShops } from '../shops/index.ts';
+import { listShops, setShopSetting, syncWebhookSubscriptions } from '../shops/index.ts';
 import type { AppContext } from './context.ts';
 import { demoShopCode, setUpDemoShop } from '../demo/index.ts';
 
@@ -24,11 +24,26 @@ export async function startDemo(context: AppContext, preferredPort: number): Pro
   );
   try {
     await setUpDemoShop(deps, { code: demoShopCode, endpoint: emulator.url, accessToken: emulator.token });
+    // The emulator signs its webhooks with its app secret, as Shopify signs with the app's.
+    await setShopSetting(deps, demoShopCode, [`webhookSecret=${emulator.appSecret}`]);
   } catch (error) {
     await emulator.close();
     throw error;
   }
   return { emulator, shopCode: demoShopCode };
+}
+
+/** Demo merchant activity (orders, fulfilments, refunds, returns, edits) per second. */
+export const demoActivityRate = 0.5;
+
+/**
+ * Once the service listens: the demo shop's webhooks point at it, and the emulator's merchant
+ * starts working, so documents appear within seconds of `npm start`.
+ */
+export async function goLive(context: AppContext, demo: DemoEnvironment, serviceAddress: string): Promise<void> {
+  const deps = { db: context.store.db, secretKey: context.secretKey, logger: context.logger };
+  await syncWebhookSubscriptions(deps, demo.shopCode, { publicUrl: serviceAddress });
+  demo.emulator.live.start({ rate: demoActivityRate });
 }
 
 async function startDemoEmulator(stateDir: string, port: number): Promise<RunningEmulator> {

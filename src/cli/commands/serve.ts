@@ -1,49 +1,78 @@
 import type { Command } from 'commander';
-import { buildServer } from '../../http/server.ts';
 import { openContext, type AppContext } from '../../runtime/context.ts';
+import { startService, type RunningService } from '../../runtime/service.ts';
 import { runAction } from '../run-action.ts';
 
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('migrate the database and serve the HTTP API (PORT, default 3000)')
+    .description('migrate the database and serve the HTTP API and webhooks (PORT, default 3000)')
     .option('--port <port>', 'port to listen on (overrides PORT)')
+    .option(
+      '--with-worker',
+      'also run a worker in this process (always so on the embedded store, which one process owns)',
+    )
     .action(
-      runAction(async (options: { port?: string }) => {
+      runAction(async (options: { port?: string; withWorker?: boolean }) => {
         const context = await openContext();
-        await serve(context, options.port === undefined ? undefined : Number(options.port));
+        await serve(context, {
+          port: options.port === undefined ? undefined : Number(options.port),
+          worker: options.withWorker === true,
+        });
+      }),
+    );
+  program
+    .command('worker')
+    .description(
+      'run a worker: webhook jobs, periodic syncs, retries (on a PostgreSQL server; start as many as you like)',
+    )
+    .option('--port <port>', 'port for /health, /ready and /metrics (Default: PORT; 0 picks a free one)')
+    .option('--batch-size <n>', 'order jobs taken per fetch', '5')
+    .action(
+      runAction(async (options: { port?: string; batchSize: string }) => {
+        const context = await openContext();
+        await serve(context, {
+          port: options.port === undefined ? undefined : Number(options.port),
+          worker: true,
+          api: false,
+          batchSize: Number(options.batchSize),
+        });
       }),
     );
 }
 
 /**
- * Listens until SIGINT/SIGTERM, then finishes requests in flight, runs `beforeClose` (e.g. stop
- * the demo emulator) and closes the store. Returns the address it listens on.
+ * Runs the service until SIGINT/SIGTERM, then shuts down gracefully (startService), runs
+ * `beforeClose` (e.g. stop the demo emulator) and closes the store. Returns what is running.
  */
 export async function serve(
   context: AppContext,
-  portOverride?: number,
+  options: { port?: number | undefined; worker: boolean; api?: boolean; batchSize?: number },
   beforeClose: () => Promise<void> = async () => undefined,
-): Promise<string> {
-  const app = buildServer({
-    store: context.store,
-    logger: context.logger,
-    secretKey: context.secretKey,
-    notifier: context.notifier,
+): Promise<RunningService> {
+  // The embedded store belongs to one process: nobody else could work its queue.
+  const worker = options.worker || context.store.backend === 'pglite';
+  const service = await startService(context, {
+    api: options.api ?? true,
+    worker,
+    port: options.port ?? context.config.PORT,
+    host: context.config.HOST,
+    batchSize: options.batchSize,
   });
-  const port = portOverride ?? context.config.PORT;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     context.logger.info({ signal }, 'shutting down');
-    await app.close();
+    await service.stop();
     await beforeClose();
     await context.close();
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
-  const address = await app.listen({ port, host: context.config.HOST });
-  context.logger.info({ address, store: context.store.location }, 'storebridge is serving');
-  return address;
+  context.logger.info(
+    { address: service.address, store: context.store.location, worker, api: options.api ?? true },
+    'storebridge is serving',
+  );
+  return service;
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { openContext } from '../../runtime/context.ts';
-import { startDemo } from '../../runtime/start-demo.ts';
+import { goLive, startDemo } from '../../runtime/start-demo.ts';
 import { runAction } from '../run-action.ts';
 import { serve } from './serve.ts';
 
@@ -18,8 +18,9 @@ export function registerStart(program: Command): void {
       runAction(async () => {
         const context = await openContext();
         const demo = await startDemo(context, context.config.STOREBRIDGE_DEMO_EMULATOR_PORT);
-        const address = await serve(context, undefined, async () => demo?.emulator.close());
-        printBanner(address, demo ? { url: demo.emulator.url, shopCode: demo.shopCode } : null);
+        const service = await serve(context, { worker: true }, async () => demo?.emulator.close());
+        if (demo) await goLive(context, demo, service.address);
+        printBanner(service.address, demo ? { url: demo.emulator.url, shopCode: demo.shopCode } : null);
       }),
     );
 }
@@ -29,7 +30,8 @@ function printBanner(address: string, demo: { url: string; shopCode: string } | 
     '',
     `storebridge is running at ${address}  (GET /health)`,
     demo
-      ? `Demo: shop ${demo.shopCode} is connected to a built-in Shopify emulator at ${demo.url}`
+      ? `Demo: shop ${demo.shopCode} is connected to a built-in Shopify emulator at ${demo.url}; its merchant\n` +
+        `      places, ships, refunds and edits orders, and webhooks bring them in: GET /api/shops/${demo.shopCode}/documents`
       : 'Connected to the shops configured in this store (npm run cli -- shop list).',
     'Add a real shop:  npm run cli -- shop add --file shop.json   (see examples/shop.json)',
     '              or  npm run cli -- shop add --code MAIN --domain example.myshopify.com --token shpat_…',
