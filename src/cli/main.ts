@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerBooks } from './commands/books.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerEmulator } from './commands/emulator.ts';
+import { registerJobs } from './commands/jobs.ts';
 import { registerMaster } from './commands/master.ts';
 import { registerReconcile } from './commands/reconcile.ts';
 import { registerRefunds } from './commands/refunds.ts';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerRefunds(program);
   registerReconcile(program);
   registerWebhooks(program);
+  registerJobs(program);
   return program;
 }
 

@@ -23,6 +23,23 @@ describe('npm start on a fresh machine', () => {
       expect(statSync(join(dataDir, 'secret.key')).mode & 0o777).toBe(0o600);
       await waitFor(() => output().includes('Demo: shop DEMO is connected'));
 
+      // Documents appear within seconds: the demo's history first, then the live merchant's new
+      // orders, which reach the service only as webhooks (nobody runs a sync).
+      const documents = async () => {
+        const answer = await fetch(`http://127.0.0.1:${port}/api/shops/DEMO/documents`);
+        return ((await answer.json()) as { documents: { shopifyOrderId: string }[] }).documents;
+      };
+      const first = await waitForValue(documents, (list) => list.length > 0);
+      const firstOrders = new Set(first.map((document) => document.shopifyOrderId));
+      const later = await waitForValue(documents, (list) =>
+        list.some((document) => !firstOrders.has(document.shopifyOrderId)),
+      );
+      expect(later.length).toBeGreaterThan(first.length);
+      const ready = await fetch(`http://127.0.0.1:${port}/ready`);
+      expect(ready.status).toBe(200);
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(metrics).toMatch(/storebridge_webhook_receipts_total\{[^}]*outcome="accepted"[^}]*\} [1-9]/);
+
       // A second process on the same embedded store is refused instead of corrupting it.
       const second = await runCli(['shop', 'list'], env);
       expect(second.code).toBe(1);
@@ -47,7 +64,11 @@ describe('npm start on a fresh machine', () => {
     expect(stock.code).toBe(0);
     const levels = JSON.parse(stock.stdout) as { itemNo: string; locationCode: string; onHand: number }[];
     expect(levels.some((level) => level.locationCode === 'MAIN' && level.onHand > 0)).toBe(true);
-  }, 120_000);
+    // Nothing failed for good.
+    const attention = await runCli(['jobs', 'needs-attention', '--json'], { STOREBRIDGE_DATA_DIR: dataDir });
+    expect(attention.code).toBe(0);
+    expect(JSON.parse(attention.stdout)).toEqual([]);
+  }, 180_000);
 });
 
 async function waitFor(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
@@ -55,5 +76,19 @@ async function waitFor(condition: () => boolean, timeoutMs = 30_000): Promise<vo
   while (!condition()) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function waitForValue<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 60_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error('value not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
