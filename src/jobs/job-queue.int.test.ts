@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, beforeEach, expect, inject, it } from 'vitest';
 import { describeOnEachBackend, openTestStore, type TestStore } from '../../test/support/test-store.ts';
+import { createLogger } from '../shared/logger.ts';
 import { anOrder } from '../domain/testing/order-builders.ts';
 import { addShop, quickShopInput, setShopSetting } from '../shops/index.ts';
 import { listOrdersToImport, showImportedOrder, type SyncDeps } from '../sync/index.ts';
@@ -123,7 +124,9 @@ describeOnEachBackend('job queue', (backend) => {
   });
 
   it('a job that cannot succeed goes to the dead letters with its error, and can be sent again', async () => {
-    worker = await startWorker(queue, deps, { schedules: false });
+    const lines: string[] = [];
+    const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
+    worker = await startWorker(queue, deps, { schedules: false, logger });
     await queue.sendOrderSync(store.db, { shopCode: 'NOPE', shopifyOrderId: '1', cause: 'webhook' });
     const letters = await until(
       () => listNeedsAttention(queue),
@@ -136,6 +139,15 @@ describeOnEachBackend('job queue', (backend) => {
       error: { code: 'not_found' },
     });
     expect(letters[0]!.error!.message).toContain('NOPE');
+    // The log says which job, so an operator can follow one job's lines (its correlation id).
+    const failure = lines
+      .map((line) => JSON.parse(line))
+      .find((entry) => entry.msg === 'job failed for good');
+    expect(failure).toMatchObject({
+      queue: queueNames.orderSync,
+      code: 'not_found',
+      jobId: expect.any(String),
+    });
     await worker.stop();
     worker = undefined;
     expect(await retryDeadLetter(queue, letters[0]!.id)).toBe(true);

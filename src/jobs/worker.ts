@@ -40,7 +40,10 @@ export async function startWorker(
     queue.boss.work<OrderSyncJob>(
       queueNames.orderSync,
       { batchSize, perJobResults: true, burstWhenBatchFull: true, pollingIntervalSeconds: 2 },
-      (jobs) => Promise.all(jobs.map((job) => settle(job, () => runOrderSync(deps, job.data)))),
+      (jobs) =>
+        Promise.all(
+          jobs.map((job) => settle(job, (log) => runOrderSync({ ...deps, logger: log }, job.data))),
+        ),
     ),
   );
   await work(
@@ -48,7 +51,8 @@ export async function startWorker(
     queue.boss.work<ShopSyncJob>(
       queueNames.shopSync,
       { batchSize: 1, perJobResults: true, pollingIntervalSeconds: 2 },
-      (jobs) => Promise.all(jobs.map((job) => settle(job, () => runShopSync(deps, job.data)))),
+      (jobs) =>
+        Promise.all(jobs.map((job) => settle(job, (log) => runShopSync({ ...deps, logger: log }, job.data)))),
     ),
   );
   await work(
@@ -69,10 +73,11 @@ export async function startWorker(
  * cannot help (a permanent error: unknown shop, refused token).
  */
 function settler(logger: Logger | undefined) {
-  return async <T>(job: Job<T>, run: () => Promise<unknown>): Promise<JobResult> => {
+  return async <T>(job: Job<T>, run: (log: Logger | undefined) => Promise<unknown>): Promise<JobResult> => {
+    // The job's id is the correlation id: every line the job's work logs carries it.
     const log = logger?.child({ jobId: job.id, queue: job.name, attempt: job.retryCount + 1 });
     try {
-      const output = await run();
+      const output = await run(log);
       log?.info({ data: job.data }, 'job done');
       return { id: job.id, status: 'completed', output: output ?? null };
     } catch (error) {
