@@ -24,6 +24,7 @@ export interface Database {
   customer_links: CustomerLinksTable;
   stock_movements: StockMovementsTable;
   gl_entries: GlEntriesTable;
+  webhook_receipts: WebhookReceiptsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -169,6 +170,24 @@ export interface ExcludedOrdersTable {
   updated_at_shopify: ColumnType<Date, Date | string, Date | string>;
   /** When it was (last) excluded. */
   excluded_at: UpdatedAt;
+}
+
+/** Webhook deliveries taken, without their bodies (0009). A repeat is not stored, hence no `duplicate`. */
+export interface WebhookReceiptsTable {
+  id: Generated<number>;
+  shop_code: string;
+  topic: string;
+  webhook_id: string;
+  event_id: string | null;
+  /** The order the delivery concerns; null for topics that concern none (inventory levels). */
+  shopify_order_id: string | null;
+  /** X-Shopify-Triggered-At: when the event happened in Shopify. */
+  triggered_at: Date | null;
+  /** The order's updated_at, when the payload is the whole order. */
+  order_updated_at: Date | null;
+  api_version: string | null;
+  outcome: 'accepted' | 'stale' | 'ignored';
+  received_at: CreatedAt;
 }
 
 export type ShopRow = Selectable<ShopsTable>;

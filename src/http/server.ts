@@ -1,11 +1,15 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Store } from '../db/index.ts';
+import type { JobSender } from '../jobs/contract.ts';
 import type { Notifier } from '../notify/index.ts';
+import { createMetrics, type Metrics } from '../runtime/metrics.ts';
 import type { Logger } from '../shared/logger.ts';
+import type { OnWebhookReceipt } from '../sync/receive-webhook.ts';
 import { installApiErrorHandling } from './api/api-errors.ts';
 import type { RegisterApiRoutes } from './api/api-routes.ts';
 import { capabilityRoutes } from './api/capability-routes.ts';
+import { registerOperationsRoutes, type ReadinessCheck } from './operations-routes.ts';
 
 export interface ServerDependencies {
   store: Store;
@@ -16,6 +20,12 @@ export interface ServerDependencies {
   routes?: readonly RegisterApiRoutes[];
   /** Failure emails (Default: none sent). */
   notifier?: Notifier | undefined;
+  /** The job queue webhooks enqueue on (Default: none, and POST /webhooks/shopify answers 503). */
+  jobs?: JobSender | undefined;
+  /** What GET /metrics shows; the runtime shares it with its workers' parts (Default: a fresh registry). */
+  metrics?: Metrics | undefined;
+  /** Checks GET /ready adds to "database answers, migrations applied", e.g. the job queue started. */
+  readiness?: ReadinessCheck | undefined;
 }
 
 /** The HTTP service. Routes are registered per capability; this file only wires them. */
@@ -24,7 +34,10 @@ export function buildServer({
   logger,
   secretKey,
   notifier,
+  jobs,
   routes = capabilityRoutes,
+  metrics = createMetrics({ logger }),
+  readiness,
 }: ServerDependencies) {
   // Typed as the plain instance every capability's routes take (pino's Logger is a FastifyBaseLogger).
   const app: FastifyInstance = Fastify({ loggerInstance: logger as FastifyBaseLogger });
@@ -41,9 +54,14 @@ export function buildServer({
     }
   });
 
+  registerOperationsRoutes(app, { store, logger, metrics, readiness });
+
   // Each capability in its own plugin scope: its hooks stay its own, the error handling above applies.
+  const onWebhookReceipt: OnWebhookReceipt = (outcome, topic) => metrics.webhookReceipt(topic, outcome);
   for (const register of routes) {
-    void app.register(async (scope) => register(scope, { store, secretKey, logger, notifier }));
+    void app.register(async (scope) =>
+      register(scope, { store, secretKey, logger, notifier, jobs, onWebhookReceipt }),
+    );
   }
   return app;
 }

@@ -31,3 +31,4 @@ export {
   type WebhookFormat,
   type WebhookSubscriptionState,
 } from './webhook-subscriptions.ts';
+export * from './webhooks/index.ts';

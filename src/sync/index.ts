@@ -32,3 +32,6 @@ export { parseOrderRef, resolveOrderId } from './resolve-order.ts';
 export type { StagedOrder } from './staging-repository.ts';
 export { syncDeps, shopifyOrderSource } from './runtime-deps.ts';
 export { registerSyncRoutes, type SyncRoutesDeps } from './http-routes.ts';
+export { registerWebhookRoutes, type WebhookRoutesDeps } from './webhook-routes.ts';
+export { receiveWebhook, type OnWebhookReceipt, type ReceiptOutcome } from './receive-webhook.ts';
+export { syncOneOrder, type OrderSyncOutcome } from './sync-one-order.ts';

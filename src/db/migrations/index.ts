@@ -7,6 +7,7 @@ import * as ledger from './0005_ledger.ts';
 import * as refundProcessing from './0006_refund_processing.ts';
 import * as refundDocumentLookup from './0007_refund_document_lookup.ts';
 import * as saleMovements from './0008_sale_movements.ts';
+import * as webhookReceipts from './0009_webhook_receipts.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so that the
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006_refund_processing': refundProcessing,
   '0007_refund_document_lookup': refundDocumentLookup,
   '0008_sale_movements': saleMovements,
+  '0009_webhook_receipts': webhookReceipts,
 };

@@ -1,6 +1,6 @@
 import { registerBooksRoutes } from '../../books/index.ts';
 import { registerShopRoutes } from '../../shops/index.ts';
-import { registerSyncRoutes } from '../../sync/index.ts';
+import { registerSyncRoutes, registerWebhookRoutes } from '../../sync/index.ts';
 import type { RegisterApiRoutes } from './api-routes.ts';
 
 /**
@@ -11,4 +11,5 @@ export const capabilityRoutes: readonly RegisterApiRoutes[] = [
   registerSyncRoutes,
   registerBooksRoutes,
   registerShopRoutes,
+  registerWebhookRoutes,
 ];

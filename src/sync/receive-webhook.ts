@@ -1,0 +1,99 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/index.ts';
+import type { JobSender } from '../jobs/contract.ts';
+import type { WebhookDelivery, WebhookOrderRef } from '../shopify/index.ts';
+import {
+  insertWebhookReceipt,
+  latestAcceptedReceipt,
+  type LatestAccepted,
+  type NewWebhookReceipt,
+} from './webhook-receipts-repository.ts';
+
+/**
+ * What became of a verified delivery: `accepted` (receipt stored, order sync enqueued),
+ * `duplicate` (seen before: nothing written), `stale` (older than a delivery already accepted
+ * for the order: stored, nothing enqueued), `ignored` (no order to sync: stored only).
+ */
+export type ReceiptOutcome = 'accepted' | 'duplicate' | 'stale' | 'ignored';
+
+/** Counts deliveries (metrics); `refused` for the 400/401 answers, whose topic is unverified. */
+export type OnWebhookReceipt = (outcome: ReceiptOutcome | 'refused', topic: string) => void;
+
+export interface ReceiveWebhookDeps {
+  db: Kysely<Database>;
+  jobs: JobSender;
+  /** Called once per delivery after its transaction commits (Default: none). */
+  onReceipt?: OnWebhookReceipt | undefined;
+}
+
+/** A delivery whose HMAC matched, of a configured shop, with its order read from the payload. */
+export interface VerifiedDelivery {
+  shopCode: string;
+  delivery: WebhookDelivery;
+  order: Exclude<WebhookOrderRef, { kind: 'missing' }>;
+}
+
+/**
+ * Stores the receipt and enqueues the order's sync in one transaction: if the enqueue fails, no
+ * receipt remains, the answer is 5xx and Shopify's retry finds no duplicate. A webhook only says
+ * the order changed; the job re-reads it, so a stale delivery is skipped only to save work.
+ */
+export async function receiveWebhook(
+  deps: ReceiveWebhookDeps,
+  verified: VerifiedDelivery,
+): Promise<ReceiptOutcome> {
+  const { shopCode, delivery, order } = verified;
+  const outcome = await deps.db.transaction().execute(async (trx): Promise<ReceiptOutcome> => {
+    if (order.kind === 'none') {
+      return (await insertWebhookReceipt(trx, receiptRow(verified, 'ignored'))) ? 'ignored' : 'duplicate';
+    }
+    const latest = await latestAcceptedReceipt(trx, shopCode, order.shopifyOrderId);
+    const stored = isStale(delivery, order, latest) ? 'stale' : 'accepted';
+    if (!(await insertWebhookReceipt(trx, receiptRow(verified, stored)))) return 'duplicate';
+    if (stored === 'accepted') {
+      await deps.jobs.sendOrderSync(trx, {
+        shopCode,
+        shopifyOrderId: order.shopifyOrderId,
+        cause: `webhook ${delivery.topic}`,
+      });
+    }
+    return stored;
+  });
+  deps.onReceipt?.(outcome, delivery.topic);
+  return outcome;
+}
+
+/**
+ * Older than what an accepted delivery of the same order announced, by the trigger time or by
+ * the order's own updated_at (each compared with its like). The sync that delivery enqueued
+ * reads the order after that later moment, so it already covers this one. Equal is not older.
+ */
+function isStale(
+  delivery: WebhookDelivery,
+  order: { orderUpdatedAt: Date | null },
+  latest: LatestAccepted,
+): boolean {
+  return (
+    isBefore(delivery.triggeredAt, latest.triggeredAt) ||
+    isBefore(order.orderUpdatedAt, latest.orderUpdatedAt)
+  );
+}
+
+function isBefore(time: Date | null, than: Date | null): boolean {
+  return time !== null && than !== null && time.getTime() < than.getTime();
+}
+
+function receiptRow(verified: VerifiedDelivery, outcome: NewWebhookReceipt['outcome']): NewWebhookReceipt {
+  const { delivery, order } = verified;
+  return {
+    shopCode: verified.shopCode,
+    topic: delivery.topic,
+    webhookId: delivery.webhookId,
+    eventId: delivery.eventId,
+    shopifyOrderId: order.kind === 'order' ? order.shopifyOrderId : null,
+    triggeredAt: delivery.triggeredAt,
+    orderUpdatedAt: order.kind === 'order' ? order.orderUpdatedAt : null,
+    apiVersion: delivery.apiVersion,
+    outcome,
+  };
+}

@@ -1,0 +1,75 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Store } from '../db/index.ts';
+import type { JobSender } from '../jobs/contract.ts';
+import type { Logger } from '../shared/logger.ts';
+import { checkWebhookDelivery, type Refusal } from './check-webhook-delivery.ts';
+import { receiveWebhook, type OnWebhookReceipt } from './receive-webhook.ts';
+import { cachedWebhookShops, type FindWebhookShop } from './webhook-shops.ts';
+
+export interface WebhookRoutesDeps {
+  store: Store;
+  secretKey: Buffer;
+  logger: Logger;
+  /** The queue order syncs go to (Default: none, and every delivery is answered 503). */
+  jobs?: JobSender | undefined;
+  /** Counts deliveries by outcome (Default: none). */
+  onWebhookReceipt?: OnWebhookReceipt | undefined;
+  /** Finds a delivery's shop (Default: a few seconds' cache over the shops, webhook-shops.ts). */
+  findShop?: FindWebhookShop | undefined;
+}
+
+/**
+ * Large orders make large payloads; Fastify's default of 1 MiB would refuse them with 413 and
+ * Shopify would retry in vain (Default: 5 MiB).
+ */
+const bodyLimit = 5 * 1024 * 1024;
+
+/**
+ * `POST /webhooks/shopify`: verify, store the receipt, enqueue, answer 200 (Medusa's shape: the
+ * route only verifies and enqueues; the job does the work). Shopify waits 5 s and retries any
+ * other answer, so refusals and failures are retried and a 200 means the delivery is safe.
+ */
+export function registerWebhookRoutes(app: FastifyInstance, deps: WebhookRoutesDeps): void {
+  const findShop = deps.findShop ?? cachedWebhookShops({ db: deps.store.db, secretKey: deps.secretKey });
+  // Its own plugin scope: the HMAC needs the raw bytes, and only this route gets them unparsed.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit }, keepRaw);
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit }, keepRaw);
+    scope.post('/webhooks/shopify', { bodyLimit }, (request, reply) => handle(request, reply));
+  });
+
+  async function handle(request: FastifyRequest, reply: FastifyReply) {
+    const jobs = deps.jobs;
+    if (!jobs) {
+      // Not 200: a delivery acknowledged here would be lost; Shopify retries a 503.
+      deps.logger.warn('webhook refused: no job queue');
+      return reply.code(503).send(failure('webhooks_unavailable', 'webhooks are not accepted: no job queue'));
+    }
+    const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    const checked = await checkWebhookDelivery(findShop, request.headers, rawBody);
+    if (!checked.ok) return refuse(reply, checked.refusal);
+    const outcome = await receiveWebhook(
+      { db: deps.store.db, jobs, onReceipt: deps.onWebhookReceipt },
+      checked.verified,
+    );
+    return { outcome };
+  }
+
+  function refuse(reply: FastifyReply, refusal: Refusal) {
+    const { status, reason, topic, shopDomain, webhookId, authenticated } = refusal;
+    // Named fields only: never the body (customer data), the secret or the HMAC.
+    deps.logger.warn({ topic, shopDomain, webhookId, reason, status }, 'webhook refused');
+    deps.onWebhookReceipt?.('refused', authenticated && topic !== undefined ? topic : 'unverified');
+    return status === 401
+      ? reply.code(401).send(failure('webhook_unauthenticated', 'webhook could not be verified'))
+      : reply.code(400).send(failure('webhook_malformed', reason));
+  }
+}
+
+function keepRaw(_request: FastifyRequest, body: Buffer | string, done: (error: null, body: Buffer) => void) {
+  done(null, Buffer.isBuffer(body) ? body : Buffer.from(body));
+}
+
+function failure(code: string, message: string) {
+  return { error: { code, message } };
+}
