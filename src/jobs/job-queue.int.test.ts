@@ -157,13 +157,30 @@ describeOnEachBackend('job queue', (backend) => {
 
   it('the schedule follows the shops: every syncFrequencyMinutes for auto-sync shops, none for the others', async () => {
     await setShopSetting(deps, 'EU', ['autoSyncOrders=true', 'syncFrequencyMinutes=7']);
-    expect(await runScheduleTick(queue, deps)).toEqual({ shops: 1, changed: 1 });
+    expect(await runScheduleTick(queue, deps)).toEqual({ shops: 1, changed: 1, receiptsPruned: 0 });
     const schedules = await queue.boss.getSchedules(queueNames.shopSync);
     expect(schedules.map((s) => [s.key, s.cron])).toEqual([['EU', shopSyncRule(7)]]);
-    expect(await runScheduleTick(queue, deps)).toEqual({ shops: 1, changed: 0 });
+    expect(await runScheduleTick(queue, deps)).toEqual({ shops: 1, changed: 0, receiptsPruned: 0 });
     await setShopSetting(deps, 'EU', ['autoSyncOrders=false']);
     await runScheduleTick(queue, deps);
     expect(await queue.boss.getSchedules(queueNames.shopSync)).toEqual([]);
+  });
+
+  it('the tick forgets webhook receipts after 30 days, and keeps the recent ones', async () => {
+    const receipt = (webhookId: string, daysAgo: number) => ({
+      shop_code: 'EU',
+      topic: 'orders/updated',
+      webhook_id: webhookId,
+      outcome: 'accepted' as const,
+      received_at: new Date(Date.now() - daysAgo * 86_400_000),
+    });
+    await store.db
+      .insertInto('webhook_receipts')
+      .values([receipt('old', 31), receipt('recent', 29)])
+      .execute();
+    expect(await runScheduleTick(queue, deps)).toMatchObject({ receiptsPruned: 1 });
+    const left = await store.db.selectFrom('webhook_receipts').select('webhook_id').execute();
+    expect(left).toEqual([{ webhook_id: 'recent' }]);
   });
 });
 

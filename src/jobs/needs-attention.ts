@@ -43,7 +43,8 @@ export async function retryDeadLetter(queue: JobQueue, id: string): Promise<bool
   return true;
 }
 
-function singletonKeyOf(data: Record<string, unknown>): string {
+/** The key a job of an order (`shop:order`) or of a shop (`shop`) is sent with (job-queue.ts). */
+export function singletonKeyOf(data: Record<string, unknown>): string {
   return typeof data.shopifyOrderId === 'string'
     ? `${data.shopCode}:${data.shopifyOrderId}`
     : String(data.shopCode);

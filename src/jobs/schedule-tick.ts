@@ -1,5 +1,5 @@
 import { listShops } from '../shops/index.ts';
-import type { SyncDeps } from '../sync/index.ts';
+import { pruneWebhookReceipts, type SyncDeps } from '../sync/index.ts';
 import type { JobQueue } from './job-queue.ts';
 import { queueNames } from './queues.ts';
 
@@ -39,8 +39,11 @@ export async function runScheduleTick(queue: JobQueue, deps: Pick<SyncDeps, 'db'
     );
     changed += 1;
   }
-  return { shops: wanted.size, changed };
+  return { shops: wanted.size, changed, receiptsPruned: await pruneWebhookReceipts(deps.db, receiptDays) };
 }
+
+/** How long webhook receipts are kept (for duplicate and stale checks). */
+const receiptDays = 30;
 
 /** RFC 5545 recurrence: every N minutes. */
 export function shopSyncRule(minutes: number): string {

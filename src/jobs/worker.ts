@@ -5,6 +5,7 @@ import type { OrderSyncJob } from './contract.ts';
 import type { JobQueue, ShopSyncJob } from './job-queue.ts';
 import { runOrderSync, runShopSync } from './handlers.ts';
 import { queueNames } from './queues.ts';
+import { singletonKeyOf } from './needs-attention.ts';
 import { runScheduleTick, startScheduleTick } from './schedule-tick.ts';
 
 export interface WorkerOptions {
@@ -32,7 +33,7 @@ export async function startWorker(
 ): Promise<Worker> {
   const batchSize = options.batchSize ?? 5;
   const logger = options.logger;
-  const settle = settler(logger);
+  const settle = settler(queue, logger);
   const workers: { name: string; id: string }[] = [];
   const work = async (name: string, id: Promise<string>) => workers.push({ name, id: await id });
   await work(
@@ -72,7 +73,7 @@ export async function startWorker(
  * throttled past our retries, a database hiccup); or straight to the dead letters when retrying
  * cannot help (a permanent error: unknown shop, refused token).
  */
-function settler(logger: Logger | undefined) {
+function settler(queue: JobQueue, logger: Logger | undefined) {
   return async <T>(job: Job<T>, run: (log: Logger | undefined) => Promise<unknown>): Promise<JobResult> => {
     // The job's id is the correlation id: every line the job's work logs carries it.
     const log = logger?.child({ jobId: job.id, queue: job.name, attempt: job.retryCount + 1 });
@@ -82,6 +83,14 @@ function settler(logger: Logger | undefined) {
       return { id: job.id, status: 'completed', output: output ?? null };
     } catch (error) {
       const failure = describeFailure(error);
+      const waiting = failure.retryable ? await waitingRetry(queue, job) : undefined;
+      if (waiting) {
+        log?.info(
+          { data: job.data, ...failure, retriedBy: waiting },
+          'job failed; its retry is already waiting',
+        );
+        return { id: job.id, status: 'completed', output: { ...failure, retriedBy: waiting } };
+      }
       log?.warn(
         { data: job.data, ...failure },
         failure.retryable ? 'job failed; retried later' : 'job failed for good',
@@ -89,6 +98,22 @@ function settler(logger: Logger | undefined) {
       return { id: job.id, status: failure.retryable ? 'failed' : 'deadletter', output: failure };
     }
   };
+}
+
+/**
+ * The queues are `stately`: one job per order (or shop) waits in each state. pg-boss moves a failed
+ * job to `retry` only when no other job of its key is there; otherwise it fails it for good and
+ * dead-letters it, retries left or not. A burst of webhooks makes that common (a job of an order
+ * fails, waits for its retry; the next delivery's job runs and fails too, e.g. on THROTTLED), and
+ * each such job became "needs attention" although nothing was lost. A job re-reads its order or
+ * shop as it is when it runs, so the retry that is already waiting does this job's work: the job
+ * is settled as done with the error and the waiting retry's id. Checked while this job is the
+ * key's active one, so no other job of the key can enter `retry` before it is settled.
+ */
+async function waitingRetry<T>(queue: JobQueue, job: Job<T>): Promise<string | undefined> {
+  const key = singletonKeyOf(job.data as Record<string, unknown>);
+  const queued = await queue.boss.findJobs(job.name, { key, queued: true });
+  return queued.find((other) => other.state === 'retry' && other.id !== job.id)?.id;
 }
 
 function describeFailure(error: unknown): { code: string; message: string; retryable: boolean } {

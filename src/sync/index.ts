@@ -35,3 +35,4 @@ export { registerSyncRoutes, type SyncRoutesDeps } from './http-routes.ts';
 export { registerWebhookRoutes, type WebhookRoutesDeps } from './webhook-routes.ts';
 export { receiveWebhook, type OnWebhookReceipt, type ReceiptOutcome } from './receive-webhook.ts';
 export { syncOneOrder, type OrderSyncOutcome } from './sync-one-order.ts';
+export { pruneWebhookReceipts } from './webhook-receipts-repository.ts';

@@ -73,3 +73,15 @@ function toDate(value: Date | string | null | undefined): Date | null {
   if (value === null || value === undefined) return null;
   return value instanceof Date ? value : new Date(value);
 }
+
+/**
+ * Receipts only need to outlive Shopify's redeliveries (it retries a failed delivery 8 times
+ * over 4 hours) and the stale check of an order's next change: after `days` they go.
+ */
+export async function pruneWebhookReceipts(db: Kysely<Database>, days: number): Promise<number> {
+  const result = await db
+    .deleteFrom('webhook_receipts')
+    .where('received_at', '<', new Date(Date.now() - days * 86_400_000))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
