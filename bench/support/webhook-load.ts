@@ -1,0 +1,139 @@
+/**
+ * The ack benchmark's load generator, in its own process so that building, signing and timing
+ * requests never takes the server's event loop. Open loop: delivery k is due at start + k/rate and
+ * is sent then whether or not earlier ones were answered, and its latency is counted from when it
+ * was due, so a stalled server shows up in the figures instead of slowing the sender down
+ * (coordinated omission). Prints one JSON line with the summary and exits.
+ *
+ *   npx tsx bench/support/webhook-load.ts '{"url":...,"rate":500,"seconds":20,...}'
+ */
+import http from 'node:http';
+import { deliveryFactory, type DeliveryOptions } from './webhook-deliveries.ts';
+
+interface LoadOptions extends DeliveryOptions {
+  url: string;
+  rate: number;
+  seconds: number;
+}
+
+const options = JSON.parse(process.argv[2] ?? '{}') as LoadOptions;
+const target = new URL(options.url);
+// Keep-alive sockets, as many as requests in flight; Shopify itself opens many connections.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
+const nextDelivery = deliveryFactory(options);
+const total = Math.round(options.rate * options.seconds);
+
+const latencies = new Float64Array(total);
+const answeredFlags = new Uint8Array(total);
+const statuses = new Map<string, number>();
+const outcomes = new Map<string, number>();
+let answered = 0;
+let sent = 0;
+let maxSendLagMs = 0;
+
+const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+
+function send(index: number, dueAt: number): void {
+  const { headers, body } = nextDelivery();
+  const request = http.request(
+    {
+      agent,
+      host: target.hostname,
+      port: target.port,
+      path: target.pathname,
+      method: 'POST',
+      headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+    },
+    (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        if (answeredFlags[index]) return;
+        latencies[index] = performance.now() - dueAt;
+        count(statuses, String(response.statusCode));
+        try {
+          count(
+            outcomes,
+            (JSON.parse(Buffer.concat(chunks).toString()) as { outcome?: string }).outcome ?? '-',
+          );
+        } catch {
+          count(outcomes, 'unreadable');
+        }
+        done(index);
+      });
+    },
+  );
+  request.on('error', (error) => {
+    if (answeredFlags[index]) return;
+    latencies[index] = performance.now() - dueAt;
+    count(statuses, `error ${(error as NodeJS.ErrnoException).code ?? error.message}`);
+    done(index);
+  });
+  request.end(body);
+}
+
+const started = performance.now();
+let finishedAt = started;
+
+function done(index: number): void {
+  answeredFlags[index] = 1;
+  answered += 1;
+  if (answered === total) {
+    finishedAt = performance.now();
+    report();
+  }
+}
+
+/** Sends whatever is due, then looks again within a millisecond. */
+function pace(): void {
+  const now = performance.now();
+  const due = Math.min(total, Math.floor(((now - started) / 1000) * options.rate) + 1);
+  while (sent < due) {
+    const dueAt = started + (sent / options.rate) * 1000;
+    maxSendLagMs = Math.max(maxSendLagMs, now - dueAt);
+    send(sent, dueAt);
+    sent += 1;
+  }
+  if (sent < total) setTimeout(pace, 1);
+}
+
+function report(): void {
+  const sorted = Float64Array.from(latencies).sort();
+  const at = (q: number) => round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!);
+  const ok = [...statuses].filter(([s]) => s.startsWith('2')).reduce((sum, [, n]) => sum + n, 0);
+  const seconds = (finishedAt - started) / 1000;
+  const summary = {
+    offeredPerSecond: options.rate,
+    seconds: options.seconds,
+    sent: total,
+    accepted2xx: ok,
+    non2xx: total - ok,
+    acceptedPerSecond: round(ok / seconds),
+    latencyMs: { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: round(sorted[sorted.length - 1]!) },
+    statuses: Object.fromEntries(statuses),
+    outcomes: Object.fromEntries(outcomes),
+    // How late the generator itself sent (its own event loop): large values would void the run.
+    generatorMaxSendLagMs: round(maxSendLagMs),
+  };
+  process.stdout.write(JSON.stringify(summary) + '\n');
+  agent.destroy();
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+pace();
+// Shopify gives up after 5 s; a run whose answers stop coming is reported, not left hanging.
+setTimeout(
+  () => {
+    const now = performance.now();
+    for (let index = 0; index < total; index++)
+      if (!answeredFlags[index]) {
+        latencies[index] = now - (started + (index / options.rate) * 1000);
+        count(statuses, 'no answer');
+        done(index);
+      }
+  },
+  (options.seconds + 60) * 1000,
+).unref();
