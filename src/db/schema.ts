@@ -25,6 +25,7 @@ export interface Database {
   stock_movements: StockMovementsTable;
   gl_entries: GlEntriesTable;
   webhook_receipts: WebhookReceiptsTable;
+  shopify_budgets: ShopifyBudgetsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -188,6 +189,21 @@ export interface WebhookReceiptsTable {
   api_version: string | null;
   outcome: 'accepted' | 'stale' | 'ignored';
   received_at: CreatedAt;
+}
+
+/**
+ * Shopify's throttle bucket per shop, shared by every worker (0010, src/shopify/shared-budget.ts):
+ * as last reported less what was reserved since, at `observed_at` (the database clock).
+ */
+export interface ShopifyBudgetsTable {
+  shop_domain: string;
+  /** Null until Shopify has reported the bucket. */
+  maximum_available: number | null;
+  restore_rate: ColumnType<number, number | undefined, number>;
+  available: ColumnType<number, number | undefined, number>;
+  observed_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  reported_available: number | null;
+  reported_at: Date | null;
 }
 
 export type ShopRow = Selectable<ShopsTable>;

@@ -4,7 +4,8 @@ import { ShopifyAuthError, ShopifyUnavailableError } from './errors.ts';
 import { operationText, type OperationName } from './operations.ts';
 import { readGraphqlBody, type QueryCost } from './read-response.ts';
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy } from './retry.ts';
-import { ThrottleGovernor, type CostBudget } from './throttle.ts';
+import { createPacer, reportedCost, type AnyCostBudget } from './pacing.ts';
+import { ThrottleGovernor } from './throttle.ts';
 
 export interface ShopifyConnection {
   /** `example.myshopify.com`. */
@@ -21,10 +22,21 @@ export interface ClientDependencies {
   sleep?: (ms: number) => Promise<void>;
   nowMs?: () => number;
   random?: () => number;
-  /** Pacing; one per shop (a shared one across workers comes with the runtime). */
-  budget?: CostBudget;
+  /**
+   * Pacing, one per shop: this process's `ThrottleGovernor` (Default), or `createSharedBudget`
+   * so that every worker of the shop draws on one bucket kept in the database.
+   */
+  budget?: AnyCostBudget;
   retry?: RetryPolicy;
   logger?: Logger;
+  /** Told of every attempt and bucket wait (the runtime's metrics); Default: none. */
+  observer?: ClientObserver;
+}
+
+/** Each attempt's outcome with the cost points Shopify charged, and the time spent waiting for points. */
+export interface ClientObserver {
+  request(outcome: 'ok' | 'throttled' | 'retried' | 'failed', costPoints: number): void;
+  waited(ms: number): void;
 }
 
 export interface ShopifyResult<T> {
@@ -37,11 +49,6 @@ export interface ShopifyClient {
   request<T>(operation: OperationName, variables?: Record<string, unknown>): Promise<ShopifyResult<T>>;
 }
 
-/** Before Shopify has told us an operation's cost, assume a mid-sized query. */
-const unknownCostEstimate = 50;
-/** How often a request waiting for points looks at the bucket again. */
-const recheckMs = 250;
-
 /**
  * The GraphQL Admin API through Shopify's own `@shopify/admin-api-client` (URL, headers,
  * version checks), rerouted at the fetch layer when the shop has an `endpoint` (the emulator).
@@ -53,8 +60,9 @@ export function createShopifyClient(
   deps: ClientDependencies = {},
 ): ShopifyClient {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const budget = deps.budget ?? new ThrottleGovernor(deps.nowMs);
+  const pacer = createPacer(deps.budget ?? new ThrottleGovernor(deps.nowMs), sleep, deps.logger);
   const policy = deps.retry ?? defaultRetryPolicy;
+  const nowMs = deps.nowMs ?? Date.now;
   const knownCosts = new Map<OperationName, number>();
   const api = createAdminApiClient({
     storeDomain: connection.shopDomain,
@@ -64,29 +72,27 @@ export function createShopifyClient(
     logger: (entry) => deps.logger?.debug({ shopifyClient: entry.type }, 'shopify client notice'),
   });
 
-  /**
-   * Shopify holds a request's requested cost while it runs and gives back what it did not use
-   * (actual < requested), so a response can show a fuller bucket than our estimate: a waiting
-   * request looks again at least every `recheckMs` instead of sleeping its whole first estimate.
-   */
-  async function waitForPoints(cost: number): Promise<void> {
-    for (let wait = budget.delayBefore(cost); wait > 0; wait = budget.delayBefore(cost)) {
-      await sleep(Math.min(wait, recheckMs));
-    }
-  }
-
   async function attempt<T>(operation: OperationName, variables: Record<string, unknown> | undefined) {
-    const cost = knownCosts.get(operation) ?? unknownCostEstimate;
-    await waitForPoints(cost);
-    budget.spend?.(cost); // taken as it goes: requests in flight together share the bucket
-    const response = await send(() => api.fetch(operationText(operation), variables ? { variables } : {}));
-    failOnHttpStatus(response);
-    const result = readGraphqlBody<T>(await response.json());
-    if (result.cost) {
-      budget.observe(result.cost.throttleStatus);
-      knownCosts.set(operation, result.cost.requestedQueryCost);
+    const cost = knownCosts.get(operation) ?? pacer.unknownCost;
+    const waitStart = nowMs();
+    await pacer.take(cost);
+    deps.observer?.waited(nowMs() - waitStart);
+    let reported: QueryCost | null = null;
+    let answered = false;
+    try {
+      const response = await send(() => api.fetch(operationText(operation), variables ? { variables } : {}));
+      failOnHttpStatus(response);
+      const result = readGraphqlBody<T>(await response.json());
+      reported = result.cost;
+      answered = true;
+      return result;
+    } catch (error) {
+      reported = reportedCost(error); // THROTTLED tells the real requested cost too
+      throw error;
+    } finally {
+      if (reported) knownCosts.set(operation, reported.requestedQueryCost);
+      await pacer.settle(cost, reported, answered);
     }
-    return result;
   }
 
   return {
@@ -94,10 +100,14 @@ export function createShopifyClient(
       for (let attempts = 1; ; attempts++) {
         try {
           const { data, cost } = await attempt<T>(operation, variables);
+          // actualQueryCost is absent on some responses; the requested cost is what the bucket held then.
+          deps.observer?.request('ok', cost?.actualQueryCost ?? cost?.requestedQueryCost ?? 0);
           return { data, cost, attempts };
         } catch (error) {
+          deps.observer?.request(attemptOutcome(error, attempts < policy.maxAttempts), 0);
           if (!isRetryable(error) || attempts >= policy.maxAttempts) throw error;
           const delay = retryDelay(error) ?? backoffDelay(policy, attempts, deps.random);
+          if (error.code === 'shopify_throttled') deps.observer?.waited(delay); // the bucket refilling, too
           deps.logger?.warn(
             { operation, attempts, delayMs: delay, code: error.code },
             'shopify request retried',
@@ -153,6 +163,11 @@ function isRetryable(
   error: unknown,
 ): error is { code: string; retryable: true; retryAfterMs?: number | null } {
   return typeof error === 'object' && error !== null && (error as { retryable?: unknown }).retryable === true;
+}
+
+function attemptOutcome(error: unknown, attemptsLeft: boolean): 'throttled' | 'retried' | 'failed' {
+  if (!isRetryable(error) || !attemptsLeft) return 'failed';
+  return error.code === 'shopify_throttled' ? 'throttled' : 'retried';
 }
 
 function retryDelay(error: { retryAfterMs?: number | null }): number | null {

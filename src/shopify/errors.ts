@@ -1,4 +1,5 @@
 import { AppError } from '../shared/errors.ts';
+import type { QueryCost } from './throttle.ts';
 
 /**
  * What can go wrong talking to Shopify, split by what the caller should do about it:
@@ -11,9 +12,17 @@ export class ShopifyThrottledError extends AppError {
     message: string,
     /** How long Shopify's bucket needs to refill for this request, in ms. */
     readonly retryAfterMs: number,
+    /** The bucket as Shopify reported it with the refusal (nothing charged), when it did. */
+    readonly cost: QueryCost | null = null,
   ) {
     super(message);
   }
+}
+
+/** The shared throttle budget's database could not be reached: wait and try again. */
+export class ShopifyBudgetUnavailableError extends AppError {
+  readonly code = 'shopify_budget_unavailable';
+  readonly retryable = true;
 }
 
 export class ShopifyUnavailableError extends AppError {

@@ -5,7 +5,20 @@ export {
   type ShopifyResult,
 } from './client.ts';
 export * from './errors.ts';
-export { ThrottleGovernor, type CostBudget, type QueryCost, type ThrottleStatus } from './throttle.ts';
+export {
+  ThrottleGovernor,
+  type CostBudget,
+  type QueryCost,
+  type SharedCostBudget,
+  type ThrottleStatus,
+} from './throttle.ts';
+/**
+ * One Shopify throttle bucket per shop for every worker, kept in the database: each worker
+ * creates its client with `{ budget: createSharedBudget(db, shopDomain) }` (one budget per shop
+ * and process is enough; any number of them share the row), and N workers together stay within
+ * Shopify's bucket. Without it a client paces by its own `ThrottleGovernor`.
+ */
+export { createSharedBudget, SharedBudget, type SharedBudgetOptions } from './shared-budget.ts';
 export type { OperationName } from './operations.ts';
 export type { FetchedOrder, FetchedOrderPage } from './fetched-order.ts';
 export {

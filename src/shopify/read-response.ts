@@ -20,7 +20,7 @@ export function readGraphqlBody<T>(body: unknown): { data: T; cost: QueryCost | 
   const cost = extensions?.cost ?? null;
   if (errors && errors.length > 0) {
     if (errors.some((error) => error.extensions?.code === 'THROTTLED')) {
-      throw new ShopifyThrottledError('Shopify throttled the request', throttledWait(cost));
+      throw new ShopifyThrottledError('Shopify throttled the request', throttledWait(cost), cost);
     }
     const messages = errors.map((error) => error.message.split('\n')[0]).join('; ');
     throw new ShopifyQueryError(`Shopify rejected the query: ${messages}`, errors);

@@ -32,6 +32,22 @@ export interface CostBudget {
   spend?(cost: number): void;
 }
 
+/**
+ * The pacing contract of a budget kept outside this process (several workers on one shop): the
+ * points are taken atomically where every worker sees them, so the calls are asynchronous.
+ * `createSharedBudget` (shared-budget.ts) implements it on the database.
+ */
+export interface SharedCostBudget {
+  /** Takes `cost` points: 0 when taken, else milliseconds to wait before asking again. */
+  reserve(cost: number): Promise<number>;
+  /**
+   * After the attempt: gives back what Shopify did not charge and records the bucket it reported.
+   * `reported` null (no answer, an HTTP error) keeps the reservation as spent; an
+   * `actualQueryCost` of null (THROTTLED) means nothing was charged.
+   */
+  settle(reserved: number, reported: QueryCost | null): Promise<void>;
+}
+
 export class ThrottleGovernor implements CostBudget {
   #last: (ThrottleStatus & { observedAtMs: number }) | null = null;
 

@@ -8,6 +8,7 @@ import * as refundProcessing from './0006_refund_processing.ts';
 import * as refundDocumentLookup from './0007_refund_document_lookup.ts';
 import * as saleMovements from './0008_sale_movements.ts';
 import * as webhookReceipts from './0009_webhook_receipts.ts';
+import * as shopifyBudgets from './0010_shopify_budgets.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so that the
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007_refund_document_lookup': refundDocumentLookup,
   '0008_sale_movements': saleMovements,
   '0009_webhook_receipts': webhookReceipts,
+  '0010_shopify_budgets': shopifyBudgets,
 };
