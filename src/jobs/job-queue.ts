@@ -26,7 +26,15 @@ export interface ShopSyncJob {
  */
 export async function openJobQueue(store: Store, options: { logger?: Logger } = {}): Promise<JobQueue> {
   const schema = jobsSchema(store.access);
-  const boss = new PgBoss({ ...connectionOptions(store.access), schema, useListenNotify: true });
+  const boss = new PgBoss({
+    ...connectionOptions(store.access),
+    schema,
+    useListenNotify: true,
+    // How often jobs of dead workers (heartbeat missed, queues.ts) and expired jobs are failed and
+    // retried (pg-boss Default: 60 s); one pass for all processes of the database.
+    superviseIntervalSeconds: superviseSeconds,
+    monitorIntervalSeconds: superviseSeconds,
+  });
   boss.on('error', (error) => options.logger?.error({ err: error }, 'job queue error'));
   boss.on('warning', (warning) => options.logger?.warn({ warning }, 'job queue warning'));
   await boss.start();
@@ -54,6 +62,8 @@ export async function openJobQueue(store: Store, options: { logger?: Logger } = 
     },
   };
 }
+
+const superviseSeconds = 15;
 
 /**
  * `pgboss` beside the store's `public`; a store in its own schema (the tests', or an integrator's

@@ -27,6 +27,12 @@ const retried = {
   retryBackoff: true,
   // Capped: a shop that was down for hours is caught up by the periodic sync anyway.
   retryDelayMax: 600,
+  // A worker beats every 15 s while it holds a job. One that dies (SIGKILL, out of memory, a lost
+  // machine) stops beating, and its job is failed and retried within a minute (this + the
+  // queue's supervise interval, job-queue.ts), where expiry alone kept an order's job for 5
+  // minutes and a shop's sync for an hour, and the retry, holding the key, kept every later
+  // job of that order or shop waiting behind it.
+  heartbeatSeconds: 30,
   deadLetter: queueNames.deadLetters,
   notify: true,
 } satisfies Omit<Queue, 'name'>;

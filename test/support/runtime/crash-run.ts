@@ -1,0 +1,124 @@
+import { startEmulator } from '../../../emulator/src/index.ts';
+import { listNeedsAttention, openJobQueue, type DeadLetter } from '../../../src/jobs/index.ts';
+import { sql } from 'kysely';
+import { importedOrders, readBooks, type Books } from './books.ts';
+import { connectShop, createServerDatabase, shopCode, type ServerDatabase } from './database.ts';
+import { sleep, startStorebridge, type StorebridgeProcess } from './processes.ts';
+import { shopifyIds, waitUntilSynced } from './scale-out.ts';
+
+export interface CrashRunOptions {
+  adminUrl: string;
+  /** `sb_<purpose>_<random>`: the database of this run. */
+  purpose: string;
+  /** Orders in the simulator's corpus, each with its history (refunds, returns, edits...). */
+  orders: number;
+  /** Seed of the corpus: the same seed gives the same orders, refunds and amounts. */
+  seed: string;
+  /** SIGKILL the worker `trials` times, each after a seeded random delay, restarting it each time. */
+  kills?: { trials: number; seed: number; minDelayMs: number; maxDelayMs: number };
+  log?: (line: string) => void;
+}
+
+export interface CrashRunResult {
+  shopify: ReturnType<typeof shopifyIds>;
+  books: Books;
+  imported: Awaited<ReturnType<typeof importedOrders>>;
+  deadLetters: DeadLetter[];
+  /** Kills of a worker that was running jobs (it had taken them since it started). */
+  killsDuringSync: number;
+  kills: number;
+}
+
+/**
+ * One worker process syncs a simulator corpus that Shopify (the emulator) answers with a little
+ * latency, as a real shop would: the first sync connects the shop, then the merchant's history
+ * arrives and an order-sync job per order is sent (what the webhook receiver sends) plus the
+ * periodic catch-up shop sync. With `kills`, the worker is SIGKILLed at random points and
+ * started again each time, then left to finish.
+ */
+export async function runCrashSync(options: CrashRunOptions): Promise<CrashRunResult> {
+  const log = options.log ?? (() => undefined);
+  const emulator = await startEmulator({
+    port: 0,
+    throttle: 'off',
+    seed: { kind: 'demo', orders: 0 },
+    chaos: { latencyMs: [100, 400] },
+  });
+  let database: ServerDatabase | undefined;
+  let worker: StorebridgeProcess | undefined;
+  try {
+    database = await createServerDatabase(options.adminUrl, options.purpose);
+    await connectShop(database, emulator);
+    const start = () => startStorebridge('worker', 'worker', database!);
+    let startedAt = new Date();
+    worker = await start();
+    const queue = await openJobQueue(database.store);
+    try {
+      await queue.sendShopSync(database.store.db, { shopCode, cause: 'first sync' });
+      await waitUntilSynced(database, emulator, [worker], 120_000);
+      const simulated = await fetch(`${emulator.url}/__emulator/simulate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ orders: options.orders, seed: options.seed }),
+      });
+      if (!simulated.ok) throw new Error(`simulate: ${simulated.status} ${await simulated.text()}`);
+      const { orderIds } = shopifyIds(emulator);
+      for (const shopifyOrderId of orderIds)
+        await queue.sendOrderSync(database.store.db, { shopCode, shopifyOrderId, cause: 'webhook' });
+      await queue.sendShopSync(database.store.db, { shopCode, cause: 'catch-up' });
+      log(`${options.purpose}: ${orderIds.length} orders sent`);
+
+      let kills = 0;
+      let killsDuringSync = 0;
+      const random = seededRandom(options.kills?.seed ?? 1);
+      for (let trial = 0; trial < (options.kills?.trials ?? 0); trial++) {
+        const { minDelayMs, maxDelayMs } = options.kills!;
+        await sleep(minDelayMs + Math.floor(random() * (maxDelayMs - minDelayMs)));
+        const holding = await jobsHeldSince(database, startedAt);
+        await worker.kill();
+        kills += 1;
+        if (holding > 0) killsDuringSync += 1;
+        log(`${options.purpose}: kill ${kills} holding ${holding} jobs`);
+        startedAt = new Date();
+        worker = await start();
+      }
+      await waitUntilSynced(database, emulator, [worker], 180_000, log);
+      const deadLetters = await listNeedsAttention(queue);
+      await worker.stop();
+      return {
+        shopify: shopifyIds(emulator),
+        books: await readBooks(database.store, shopCode),
+        imported: await importedOrders(database.store, shopCode),
+        deadLetters,
+        kills,
+        killsDuringSync,
+      };
+    } finally {
+      await queue.stop({ graceful: false });
+    }
+  } finally {
+    await worker?.stop();
+    await emulator.close();
+    await database?.drop();
+  }
+}
+
+/** Jobs running that were taken after `since` (by the worker started then). */
+async function jobsHeldSince(database: ServerDatabase, since: Date): Promise<number> {
+  const { rows } = await sql<{ count: string }>`
+    select count(*) as count from pgboss.job where state = 'active' and started_on >= ${since}
+  `.execute(database.store.db);
+  return Number(rows[0]?.count ?? 0);
+}
+
+/** mulberry32: the same seed, the same kill points. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
