@@ -3,6 +3,8 @@ import { jobCounts, openJobQueue, startWorker, type JobQueue, type Worker } from
 import { syncDeps } from '../sync/index.ts';
 import type { AppContext } from './context.ts';
 import { createMetrics } from './metrics.ts';
+import type { Store } from '../db/index.ts';
+import { createSharedBudget, ThrottleGovernor, type AnyCostBudget } from '../shopify/index.ts';
 
 export interface ServiceOptions {
   /** The JSON API and webhook receiver (`serve`), or only /health, /ready and /metrics (`worker`). */
@@ -38,7 +40,8 @@ export async function startService(context: AppContext, options: ServiceOptions)
   let worker: Worker | undefined;
   try {
     if (options.worker) {
-      const deps = syncDeps({ db: store.db, secretKey, logger, notifier, metrics });
+      const budgetFor = throttleBudgets(store);
+      const deps = syncDeps({ db: store.db, secretKey, logger, notifier, metrics, budgetFor });
       worker = await startWorker(queue, deps, { logger, batchSize: options.batchSize });
     }
     const app = buildServer({
@@ -66,4 +69,22 @@ export async function startService(context: AppContext, options: ServiceOptions)
     await queue.stop({ graceful: false }).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * One throttle budget per shop for the whole process, so jobs paced one after another remember
+ * Shopify's bucket; on a PostgreSQL server, one per shop for every worker of the database
+ * (`shopify_budgets`), so N workers together stay within Shopify's bucket.
+ */
+function throttleBudgets(store: Store): (shopDomain: string) => AnyCostBudget {
+  const budgets = new Map<string, AnyCostBudget>();
+  return (shopDomain) => {
+    let budget = budgets.get(shopDomain);
+    if (!budget) {
+      budget =
+        store.backend === 'postgres' ? createSharedBudget(store.db, shopDomain) : new ThrottleGovernor();
+      budgets.set(shopDomain, budget);
+    }
+    return budget;
+  };
 }

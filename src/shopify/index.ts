@@ -19,6 +19,7 @@ export {
  * Shopify's bucket. Without it a client paces by its own `ThrottleGovernor`.
  */
 export { createSharedBudget, SharedBudget, type SharedBudgetOptions } from './shared-budget.ts';
+export type { AnyCostBudget } from './pacing.ts';
 export type { OperationName } from './operations.ts';
 export type { FetchedOrder, FetchedOrderPage } from './fetched-order.ts';
 export {

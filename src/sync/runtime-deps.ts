@@ -21,6 +21,7 @@ import {
   fetchChangedOrders,
   fetchOrder,
   setOrderAttribute,
+  type AnyCostBudget,
 } from '../shopify/index.ts';
 import type { ShopConnection } from '../shops/index.ts';
 import type { BooksPort, OrderSource, SalesDocumentsOutcome, SyncDeps } from './ports.ts';
@@ -33,6 +34,11 @@ export function syncDeps(context: {
   notifier?: Notifier | undefined;
   /** Shopify requests, throttle waits and import errors are counted here (Default: not counted). */
   metrics?: Metrics | undefined;
+  /**
+   * The throttle budget of a shop's client (Default: a fresh one per client). The runtime keeps
+   * one per shop for the process, or one per shop for all workers in the database.
+   */
+  budgetFor?: ((shopDomain: string) => AnyCostBudget) | undefined;
 }): SyncDeps {
   const { metrics } = context;
   return {
@@ -41,7 +47,13 @@ export function syncDeps(context: {
     logger: context.logger,
     notifier: context.notifier,
     books: booksPort,
-    sourceFor: (connection) => shopifyOrderSource(connection, context.logger, metrics),
+    sourceFor: (connection) =>
+      shopifyOrderSource(
+        connection,
+        context.logger,
+        metrics,
+        context.budgetFor?.(connection.settings.shopifyDomain),
+      ),
     ...(metrics && {
       onImportError: (shopCode: string, code: string) => metrics.importError(shopCode, code),
     }),
@@ -86,6 +98,7 @@ export function shopifyOrderSource(
   connection: ShopConnection,
   logger?: Logger,
   metrics?: Metrics,
+  budget?: AnyCostBudget,
 ): OrderSource {
   const accessToken = connection.secrets.accessToken;
   if (!accessToken) {
@@ -103,6 +116,7 @@ export function shopifyOrderSource(
     {
       ...(logger && { logger }),
       ...(metrics && { observer: shopifyObserver(metrics, connection.settings.code) }),
+      ...(budget && { budget }),
     },
   );
   return {
