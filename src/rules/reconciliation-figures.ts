@@ -1,5 +1,6 @@
 import type { MoneyBag, Order, Refund, Transaction } from '../domain/order.ts';
 import { money, type Money } from '../money/index.ts';
+import { isFirstRefundOfReturn } from './refund-parts.ts';
 
 /**
  * The figures reconciliation compares (src/rules/reconciliation.ts), each side computed on its
@@ -85,7 +86,30 @@ function exchangeApplied(order: Order, refund: Refund): number {
   if (refund.returnShopifyId === null || hasUnsettledTransactions(refund)) return 0;
   const gap = (side: Side) =>
     takenOff(order, refund, side) - refundedOfSide(refund, side) - adjustments(order, refund, side);
-  return gap('presentment') > 0 ? Math.max(0, gap('shop')) : 0;
+  if (gap('presentment') <= 0) return 0;
+  // The shop-money gap holds the refund transaction's own conversion, a cent off the exchange
+  // items' shop money in a foreign currency (exchange-cheaper in GBP: 8.31 against the sock's
+  // 8.00 + 0.32 tax), while a sales document made after the refund carries the items at their
+  // shop money. At most the returned goods' value is applied (a pricier exchange leaves a balance).
+  const items = exchangeItemsValue(order, refund);
+  if (items === null) return Math.max(0, gap('shop'));
+  return Math.min(items, takenOff(order, refund, 'shop') - adjustments(order, refund, 'shop'));
+}
+
+/** The return's exchange items in shop money, tax as the order charges it; null when it has none. */
+function exchangeItemsValue(order: Order, refund: Refund): number | null {
+  const exchange = order.returns.find((r) => r.shopifyId === refund.returnShopifyId);
+  if (!exchange || exchange.exchangeLineShopifyIds.length === 0 || !isFirstRefundOfReturn(order, refund))
+    return null;
+  let total = 0;
+  for (const lineId of exchange.exchangeLineShopifyIds) {
+    const line = order.lines.find((l) => l.shopifyId === lineId);
+    if (!line) return null;
+    const discounts = line.discountAllocations.reduce((t, a) => t + a.amount.shop.minor, 0);
+    const tax = order.taxesIncluded ? 0 : line.taxLines.reduce((t, x) => t + x.amount.shop.minor, 0);
+    total += line.unitPrice.shop.minor * line.quantity - discounts + tax;
+  }
+  return total;
 }
 
 function refundedOfSide(refund: Refund, side: Side): number {

@@ -209,6 +209,25 @@ const cases: ReconciliationCase[] = [
     expected: [],
   },
   {
+    name: 'a cheaper exchange in CAD before the invoice, the refund converted a cent over the difference: the cent is credited',
+    order: (() => {
+      const order = inCad(cheaperExchange);
+      const [refund] = order.refunds;
+      const over = {
+        ...refund!,
+        transactions: refund!.transactions.map((t) => ({ ...t, amount: { ...t.amount, shop: usd(1951) } })),
+      };
+      const exchange = { shopifyId: '2001', name: '#1001-R1', status: 'CLOSED', lines: [] };
+      return { ...order, refunds: [over], returns: [{ ...exchange, exchangeLineShopifyIds: ['9003'] }] };
+    })(),
+    documents: [
+      invoice(7300, ['7001']),
+      ofRefund('credit_memo', 'CM-000001', 1),
+      ofRefund('customer_refund', 'CR-000001', 1951),
+    ],
+    expected: [],
+  },
+  {
     name: 'a refund waiting for its pending transaction: expected',
     order: returned,
     documents: [invoice(9250)],

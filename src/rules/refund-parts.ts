@@ -163,7 +163,8 @@ export function exchangeParts(order: Order, refund: Refund): RefundPart[] | Refu
   return problems.length > 0 ? problems : parts;
 }
 
-function isFirstRefundOfReturn(order: Order, refund: Refund): boolean {
+/** Only the first refund of a return carries its exchange items (reconciliation-figures.ts too). */
+export function isFirstRefundOfReturn(order: Order, refund: Refund): boolean {
   return !order.refunds.some(
     (other) =>
       other.returnShopifyId === refund.returnShopifyId &&
