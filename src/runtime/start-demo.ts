@@ -40,7 +40,11 @@ export const demoActivityRate = 0.5;
  * Once the service listens: the demo shop's webhooks point at it, and the emulator's merchant
  * starts working, so documents appear within seconds of `npm start`.
  */
-export async function goLive(context: AppContext, demo: DemoEnvironment, serviceAddress: string): Promise<void> {
+export async function goLive(
+  context: AppContext,
+  demo: DemoEnvironment,
+  serviceAddress: string,
+): Promise<void> {
   const deps = { db: context.store.db, secretKey: context.secretKey, logger: context.logger };
   await syncWebhookSubscriptions(deps, demo.shopCode, { publicUrl: serviceAddress });
   demo.emulator.live.start({ rate: demoActivityRate });
