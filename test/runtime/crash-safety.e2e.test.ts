@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { runCrashSync } from '../support/runtime/crash-run.ts';
+import { runCrashSync, type CrashRunResult } from '../support/runtime/crash-run.ts';
 
 /**
  * Issue 7 item 5 on the real PostgreSQL server: a worker process is SIGKILLed at seeded random
@@ -18,7 +18,8 @@ const reason = adminUrl ? '' : ` (skipped: ${inject('postgresSkipReason')})`;
 suite(`a worker killed with SIGKILL during a sync (issue 7 item 5)${reason}`, () => {
   it(`${trials} kills while ${orders} orders sync: the same books as an uninterrupted run`, async () => {
     const corpus = { adminUrl: adminUrl!, orders, seed: 'crash-safety', log: console.info };
-    const [crashed, uninterrupted] = await Promise.all([
+    // Both run to the end (each drops its database) before a failure of either is reported.
+    const runs = await Promise.allSettled([
       runCrashSync({
         ...corpus,
         purpose: 'crash',
@@ -26,6 +27,10 @@ suite(`a worker killed with SIGKILL during a sync (issue 7 item 5)${reason}`, ()
       }),
       runCrashSync({ ...corpus, purpose: 'calm' }),
     ]);
+    const [crashed, uninterrupted] = runs.map((run) => {
+      if (run.status === 'rejected') throw run.reason;
+      return run.value;
+    }) as [CrashRunResult, CrashRunResult];
 
     // Each kill hit a worker that was running jobs.
     expect(crashed.killsDuringSync).toBeGreaterThanOrEqual(20);
@@ -34,7 +39,7 @@ suite(`a worker killed with SIGKILL during a sync (issue 7 item 5)${reason}`, ()
     expect(crashed.shopify.refundIds).toEqual(uninterrupted.shopify.refundIds);
 
     // Nothing lost or twice: every order imported, every document once.
-    const ids = (run: typeof crashed) => run.imported.orders.map((o) => o.shopify_order_id).sort();
+    const ids = (run: CrashRunResult) => run.imported.orders.map((o) => o.shopify_order_id).sort();
     expect(ids(crashed)).toEqual(crashed.shopify.orderIds);
     expect(ids(uninterrupted)).toEqual(uninterrupted.shopify.orderIds);
     expect(crashed.books.duplicates).toEqual([]);

@@ -30,8 +30,8 @@ export interface CrashRunResult {
 }
 
 /**
- * One worker process syncs a simulator corpus that Shopify (the emulator) answers with a little
- * latency, as a real shop would: the first sync connects the shop, then the merchant's history
+ * One worker process syncs a simulator corpus that Shopify (the emulator, a Plus shop) answers
+ * with a little latency, as a real shop would: the first sync connects the shop, then the merchant's history
  * arrives and an order-sync job per order is sent (what the webhook receiver sends) plus the
  * periodic catch-up shop sync. With `kills`, the worker is SIGKILLed at random points and
  * started again each time, then left to finish.
@@ -40,7 +40,9 @@ export async function runCrashSync(options: CrashRunOptions): Promise<CrashRunRe
   const log = options.log ?? (() => undefined);
   const emulator = await startEmulator({
     port: 0,
-    throttle: 'off',
+    // A Shopify Plus shop (1,000 points/s): the workers pace by the bucket Shopify reports, and at
+    // Standard's 100 points/s the kills would find the worker waiting for points, not syncing.
+    throttle: 'plus',
     seed: { kind: 'demo', orders: 0 },
     chaos: { latencyMs: [100, 400] },
   });

@@ -1,5 +1,4 @@
 import { startEmulator, type RunningEmulator } from '../../../emulator/src/index.ts';
-import { simulate } from '../../../emulator/src/simulator/run-simulation.ts';
 import { openJobQueue, listNeedsAttention, type DeadLetter } from '../../../src/jobs/index.ts';
 import { syncWebhookSubscriptions } from '../../../src/shops/index.ts';
 import { importedOrders, jobStates, readBooks, unfinished, type Books } from './books.ts';
@@ -16,6 +15,12 @@ export interface ScaleOutOptions {
   workers?: number;
   /** Seed of the simulator and of the delivery chaos (Default: 'scale-out'). */
   seed?: string;
+  /**
+   * The merchant's history is simulated this many orders at a time, the sync running in between
+   * (Default: all at once). The emulator compares the whole shop after each step to find its
+   * webhooks, so one simulation of thousands of orders would hold its event loop for many minutes.
+   */
+  chunkOrders?: number;
   /** Deadline for everything to be delivered and synced (Default: 30 minutes). */
   timeoutMs?: number;
   log?: (line: string) => void;
@@ -32,6 +37,9 @@ export interface ScaleOutResult {
   deadLetters: DeadLetter[];
   /** Shopify's THROTTLED answers (the emulator's log): each was waited out and retried by storebridge. */
   throttledAnswers: number;
+  /** GraphQL requests Shopify answered, and the cost points it charged for them. */
+  requests: number;
+  costPoints: number;
 }
 
 /**
@@ -49,6 +57,7 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
     seed: { kind: 'demo', orders: 0 },
     webhooks: { chaos: { seed: 7, duplicateRate: 0.2, delayWindowMs: 3_000 } },
   });
+  const calls = countShopifyCalls(emulator);
   const processes: StorebridgeProcess[] = [];
   let database: ServerDatabase | undefined;
   try {
@@ -71,14 +80,8 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
       await queue.sendShopSync(database.store.db, { shopCode, cause: 'first sync' });
       await waitUntilSynced(database, emulator, processes, 120_000);
       const started = Date.now();
-      log(`simulating ${options.orders} orders`);
-      const report = simulate(emulator.state, {
-        orders: options.orders,
-        seed,
-        afterStep: () => emulator.webhooks.afterChange(),
-      });
-      if (report.errors.length > 0) throw new Error(`simulator errors: ${JSON.stringify(report.errors)}`);
-      log(`simulated ${report.steps} steps in ${(Date.now() - started) / 1000} s; waiting for the sync`);
+      await placeOrders(emulator, options.orders, options.chunkOrders ?? options.orders, seed, log);
+      log(`simulated in ${(Date.now() - started) / 1000} s; waiting for the sync`);
       await waitUntilSynced(database, emulator, processes, options.timeoutMs ?? 30 * 60_000, log);
       const seconds = (Date.now() - started) / 1000;
       const deadLetters = await listNeedsAttention(queue);
@@ -93,9 +96,7 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
         deliveries: deliverySummary(emulator),
         jobs,
         deadLetters,
-        throttledAnswers: emulator.log
-          .list()
-          .filter((call) => call.api === 'graphql' && call.status === 200 && call.actualCost === null).length,
+        ...calls,
       };
     } finally {
       await queue.stop({ graceful: false });
@@ -104,6 +105,28 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
     await stopAll(processes);
     await emulator.close();
     await database?.drop();
+  }
+}
+
+/** The merchant simulator (`POST /__emulator/simulate`: webhooks after each step, pending refunds armed). */
+async function placeOrders(
+  emulator: RunningEmulator,
+  orders: number,
+  chunk: number,
+  seed: string,
+  log: (line: string) => void,
+): Promise<void> {
+  for (let placed = 0, round = 1; placed < orders; placed += chunk, round += 1) {
+    const count = Math.min(chunk, orders - placed);
+    const response = await fetch(`${emulator.url}/__emulator/simulate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ orders: count, seed: placed === 0 ? seed : `${seed}-${round}` }),
+    });
+    const report = (await response.json()) as { steps?: number; errors?: unknown[] };
+    if (!response.ok || (report.errors?.length ?? 0) > 0)
+      throw new Error(`simulate: ${response.status} ${JSON.stringify(report)}`);
+    log(`placed ${placed + count} of ${orders} orders (${report.steps} steps)`);
   }
 }
 
@@ -149,6 +172,24 @@ export function shopifyIds(emulator: RunningEmulator) {
     cancelled: new Set(orders.filter((order) => order.cancelledAt !== null).map((order) => String(order.id))),
     updatedAt: new Map(orders.map((order) => [String(order.id), order.updatedAt])),
   };
+}
+
+/**
+ * Counts the emulator's GraphQL answers as they are logged (its log keeps the last 10,000 only).
+ * THROTTLED is HTTP 200 with nothing charged (actualCost null).
+ */
+function countShopifyCalls(emulator: RunningEmulator) {
+  const counts = { throttledAnswers: 0, requests: 0, costPoints: 0 };
+  const record = emulator.log.record.bind(emulator.log);
+  emulator.log.record = (call) => {
+    if (call.api === 'graphql') {
+      counts.requests += 1;
+      if (call.status === 200 && call.actualCost === null) counts.throttledAnswers += 1;
+      counts.costPoints += call.actualCost ?? 0;
+    }
+    record(call);
+  };
+  return counts;
 }
 
 function deliverySummary(emulator: RunningEmulator) {
