@@ -20,7 +20,15 @@ export async function migrateToLatest(db: Kysely<Database>, schema = 'public'): 
     provider: { getMigrations: async () => migrations },
     migrationTableSchema: schema,
   });
-  const { error, results = [] } = await migrator.migrateToLatest();
+  let outcome = await migrator.migrateToLatest();
+  // Before it migrates, Kysely looks for its tables by listing every schema of the database and
+  // asking has_schema_privilege() of each by name: a schema that another store of the same
+  // database drops meanwhile (another tenant, another test) fails that lookup with 3F000, though
+  // ours is fine. Nothing was migrated then; listing again finds the schema gone and goes on.
+  for (let attempt = 1; attempt < 5 && otherSchemaVanished(outcome.error, schema); attempt++) {
+    outcome = await migrator.migrateToLatest();
+  }
+  const { error, results = [] } = outcome;
   if (error) {
     const failed = results.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
     throw new MigrationFailedError(`Migration ${failed} failed: ${(error as Error).message}`, {
@@ -28,6 +36,11 @@ export async function migrateToLatest(db: Kysely<Database>, schema = 'public'): 
     });
   }
   return results;
+}
+
+export function otherSchemaVanished(error: unknown, ours: string): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === '3F000' && typeof message === 'string' && !message.includes(`"${ours}"`);
 }
 
 /**
