@@ -21,7 +21,7 @@
  * PGlite; bulk 100,000 orders with peak RSS < 300 MB.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Backend } from '../src/db/index.ts';
@@ -85,7 +85,19 @@ try {
   const before = (await shopify.calls()).length;
   peakRss = process.memoryUsage().rss;
   const started = performance.now();
-  const summary = await runSync({ store, secretKey, shopCode: 'BENCH', bulk: mode === 'bulk' || undefined });
+  // When the last order was fetched and the last imported: what follows is the refunds' booking.
+  const phases = { fetched: 0, imported: 0 };
+  const summary = await runSync({
+    store,
+    secretKey,
+    shopCode: 'BENCH',
+    bulk: mode === 'bulk' || undefined,
+    onProgress: ({ fetched, imported }) => {
+      const now = performance.now() - started;
+      if (fetched > 0 && phases.fetched === 0 && fetched >= shopify.orders) phases.fetched = now;
+      if (imported > 0) phases.imported = now;
+    },
+  });
   const seconds = (performance.now() - started) / 1000;
   const calls = (await shopify.calls()).slice(before);
   const graphql = calls.filter((call) => call.api === 'graphql');
@@ -109,6 +121,18 @@ try {
     refunds: summary.refunds,
     refundErrors: summary.refundErrors.slice(0, 10),
     seconds: round(seconds),
+    // Where the run's time went: fetching and staging (step 1, importing alongside), the orders'
+    // import finishing after the last fetch, then the refunds booked (and the run's last passes).
+    phaseSeconds: {
+      fetchAndStage: round(phases.fetched / 1000),
+      importRest: round(Math.max(0, phases.imported - phases.fetched) / 1000),
+      refunds: round(seconds - phases.imported / 1000),
+    },
+    // The machine is shared: the 1, 5 and 15 minute load averages when the run ended.
+    loadAverage: existsSync('/proc/loadavg')
+      ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
+      : null,
+    command: `npm run bench:import -- ${process.argv.slice(2).join(' ')}`,
     requests: calls.length,
     requestsPerOrder: round(calls.length / shopify.orders, 4),
     costPointsPerOrder: round(pointsPerOrder),

@@ -5,6 +5,7 @@ import type { Order } from '../domain/order.ts';
 import { aLine, anOrder, bag } from '../domain/testing/order-builders.ts';
 import { aTransaction, paid, refundOf, shipped, withRefund } from '../domain/testing/refund-builders.ts';
 import { importMasterData } from '../masterdata/index.ts';
+import { ConflictError } from '../shared/errors.ts';
 import { addShop, quickShopInput, setShopSetting } from '../shops/index.ts';
 import { listImportedRefunds, processRefunds, syncOrders, type SyncDeps } from './index.ts';
 import { FakeBooks, FakeOrderSource } from './testing/fake-source.ts';
@@ -148,5 +149,54 @@ describeOnEachBackend('refund processing', (backend) => {
     source.put(refundedOrder(1, 2));
     await syncOrders(deps, 'EU');
     expect(await refunds()).toMatchObject([{ status: 'waiting', statusReason: 'no_sales_document' }]);
+  });
+
+  it('refunds booked in one run stand alone: a refusal midway undoes only its own writes, an unexpected failure only its own booking', async () => {
+    await settings('returnsAndRefundsMode=auto_create_credit_memo', ...accounts);
+    const emails: string[] = [];
+    deps = {
+      ...deps,
+      notifier: {
+        refundFailed: async (f) => (
+          emails.push(f.shopifyRefundId),
+          { status: 'sent' as const, messageId: f.shopifyRefundId }
+        ),
+      },
+    };
+    for (const id of [1, 2, 3]) {
+      books.invoiced.add(String(id));
+      source.put(refundedOrder(id, id + 1));
+    }
+    const book = books.createRefundDocuments.bind(books);
+    let failure: Error = new ConflictError('refund 29 refused after writing');
+    books.createRefundDocuments = async (trx, input) => {
+      if (input.refund.shopifyId !== '29') return book(trx, input);
+      // Half a booking: a write of its own (here on refund 19's row), then the refusal.
+      await (trx as typeof store.db)
+        .updateTable('order_refunds')
+        .set({ status_reason: 'half-written' })
+        .where('shopify_refund_id', '=', '19')
+        .execute();
+      throw failure;
+    };
+    const first = await syncOrders(deps, 'EU');
+    expect(first.refunds).toEqual({ processed: 2, waiting: 0, not_convertible: 0, error: 1 });
+    expect(await refunds()).toMatchObject([
+      { shopifyRefundId: '19', status: 'processed', statusReason: null },
+      { shopifyRefundId: '29', status: 'error', errorCode: 'conflict', attempts: 1 },
+      { shopifyRefundId: '39', status: 'processed' },
+    ]);
+    expect(emails).toEqual(['29']);
+    // Not a refusal: the run fails as one refund per transaction would, after the refunds before it.
+    failure = new TypeError('a bug');
+    source.put(refundedOrder(4, 5));
+    books.invoiced.add('4');
+    await expect(syncOrders(deps, 'EU')).rejects.toThrow('a bug');
+    expect((await refunds()).map((r) => `${r.shopifyRefundId} ${r.status} ${r.attempts}`)).toEqual([
+      '19 processed 0',
+      '29 error 1',
+      '39 processed 0',
+      '49 pending 0',
+    ]);
   });
 });

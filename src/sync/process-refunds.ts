@@ -1,33 +1,39 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.ts';
 import type { Order, Refund } from '../domain/order.ts';
-import { refundDocuments, type RefundDocumentsOutcome } from '../rules/refund-documents.ts';
-import { AppError, ConflictError } from '../shared/errors.ts';
+import { ConflictError } from '../shared/errors.ts';
 import { getShopConnection, type ShopConnection } from '../shops/index.ts';
 import { lockOrders } from './lock-orders.ts';
 import { findMirroredOrder } from './mirror-repository.ts';
-import type { DocumentSummary, SyncDeps } from './ports.ts';
+import type { SyncDeps } from './ports.ts';
+import { bookRefundBatch } from './process-refund-batch.ts';
 import {
-  listOpenRefunds,
-  updateRefund,
-  type ImportedRefund,
-  type RefundUpdate,
-} from './refund-repository.ts';
+  AlreadySettled,
+  announceRefusal,
+  asRefusal,
+  decideAndBook,
+  refundOf,
+  resultOf,
+  settled,
+  type RefundResult,
+} from './refund-booking.ts';
+import { listOpenRefunds, updateRefund, type ImportedRefund } from './refund-repository.ts';
 
-export type RefundResult = {
-  shopifyOrderId: string;
-  shopifyRefundId: string;
-  orderName: string;
-} & (
-  | { status: 'processed'; documents: DocumentSummary[] }
-  | { status: 'waiting' | 'not_convertible'; reason: string; message: string }
-  | { status: 'error'; code: string; message: string; attempts: number }
-);
+export type { RefundResult } from './refund-booking.ts';
+
+/**
+ * Refunds decided and booked per transaction. Each refund still stands alone inside it (its own
+ * savepoint: bookRefundBatch); the batch saves a commit (a WAL flush on a server) and a lock, a
+ * status read and a mirror read per refund. The orders' locks are held until the batch commits,
+ * so a worker waiting for one of them waits at most one batch.
+ */
+const refundsPerTransaction = 50;
 
 /**
  * Decides and books the shop's open refunds (seed 002 "Returns and refunds", seed 000): each
- * refund in its own transaction, so its documents, postings and stock movements commit together or
- * not at all (issue 6 item 5). A refusal (missing account, unknown item) leaves the refund imported
+ * refund's documents, postings and stock movements commit together or not at all, and a refusal of
+ * one undoes nothing of another (issue 6 item 5): refunds go in batches, each refund in its own
+ * savepoint, and a batch whose transaction fails as a whole goes again one refund per transaction. A refusal (missing account, unknown item) leaves the refund imported
  * with its error, one more attempt, and it is decided again on the next sync; a refund waiting for
  * a pending transaction or for its sales document likewise. `shopifyRefundIds` picks refunds (an
  * operator's command in "import only" mode, or a retry of one).
@@ -49,28 +55,44 @@ export async function processRefunds(
     );
   const results: RefundResult[] = [];
   const refunds = await listOpenRefunds(deps.db, shopCode, options.shopifyRefundIds, options.shopifyOrderIds);
-  for (const refund of refunds) {
-    if (settled(refund)) continue;
+  const open = refunds.filter((refund) => !settled(refund));
+  for (let start = 0; start < open.length; start += refundsPerTransaction) {
+    const batch = open.slice(start, start + refundsPerTransaction);
+    results.push(...(await processBatchOrEach(deps, connection, batch)));
+  }
+  return results;
+}
+
+/**
+ * A batch in one transaction; when that transaction fails as a whole (the database, a deadlock
+ * with another worker, an unexpected error of one refund), nothing of it was written and its
+ * refunds go one per transaction, as they would alone, so the outcome is the same.
+ */
+async function processBatchOrEach(
+  deps: SyncDeps,
+  connection: ShopConnection,
+  batch: readonly ImportedRefund[],
+): Promise<RefundResult[]> {
+  let booked: Awaited<ReturnType<typeof bookRefundBatch>> | undefined;
+  if (batch.length > 1)
+    booked = await deps.db
+      .transaction()
+      .execute((trx) => bookRefundBatch(trx, deps, connection, batch))
+      .catch(() => undefined);
+  if (booked) {
+    // Emails only for what was committed.
+    for (const refusal of booked.refusals) await announceRefusal(deps, connection, refusal);
+    return booked.results;
+  }
+  const results: RefundResult[] = [];
+  for (const refund of batch) {
     const result = await processRefund(deps, connection, refund);
     if (result) results.push(result);
   }
   return results;
 }
 
-function settled(refund: ImportedRefund): boolean {
-  return refund.status === 'processed' || refund.status === 'not_convertible';
-}
-
-/** Another worker settled the refund while this one waited for its order's lock. */
-class AlreadySettled extends Error {}
-
-/** Rolls a refund's transaction back with what to record instead. */
-class RefundRefused extends Error {
-  constructor(readonly update: Extract<RefundUpdate, { status: 'error' }>) {
-    super(update.message);
-  }
-}
-
+/** One refund in its own transaction: alone, or when its batch's transaction failed as a whole. */
 async function processRefund(
   deps: SyncDeps,
   connection: ShopConnection,
@@ -97,49 +119,9 @@ async function processRefund(
     if (error instanceof AlreadySettled) return null;
     const refused = asRefusal(error);
     await updateRefund(deps.db, key, refused.update);
-    deps.logger?.warn({ ...key, code: refused.update.code }, 'refund not processed');
-    // One email per refund and error (seed 000): the same error retried on every sync says nothing new.
-    if (imported.status !== 'error' || imported.errorCode !== refused.update.code)
-      await deps.notifier?.refundFailed({
-        shop: connection.settings,
-        shopifyOrderName: orderName,
-        shopifyOrderId: imported.shopifyOrderId,
-        shopifyRefundId: imported.shopifyRefundId,
-        code: refused.update.code,
-        message: refused.update.message,
-        attempts: imported.attempts + 1,
-      });
+    await announceRefusal(deps, connection, { imported, orderName, update: refused.update });
     return { ...base, orderName, ...resultOf(refused.update, imported.attempts) };
   }
-}
-
-async function decideAndBook(
-  trx: Kysely<Database>,
-  deps: SyncDeps,
-  connection: ShopConnection,
-  order: Order,
-  refund: Refund,
-): Promise<{ update: RefundUpdate; documents: DocumentSummary[] }> {
-  const shop = connection.settings;
-  const inputs = await deps.books.refundInputs(trx, { shop, order, refund });
-  const outcome: RefundDocumentsOutcome = refundDocuments({ order, refund, settings: shop, ...inputs });
-  if (!outcome.ok) {
-    const [first] = outcome.errors;
-    const message = outcome.errors.map((problem) => `${problem.field}: ${problem.message}`).join('; ');
-    throw new RefundRefused({ status: 'error', code: first?.code ?? 'refund_refused', message });
-  }
-  const { decision } = outcome;
-  if (decision.outcome !== 'documents') {
-    const status = decision.outcome === 'wait' ? ('waiting' as const) : decision.outcome;
-    const update = { status, reason: decision.reason, message: decision.message };
-    return { update, documents: [] };
-  }
-  const booked = await deps.books.createRefundDocuments(trx, { shop, order, refund, decision });
-  if (!booked.ok) throw new RefundRefused({ status: 'error', ...booked.error });
-  const documentNos = booked.documents.flatMap((document) =>
-    document.number === null ? [] : [document.number],
-  );
-  return { update: { status: 'processed', documentNos }, documents: booked.documents };
 }
 
 /** The refund as the mirror holds it now (the newest version of its order imported). */
@@ -147,24 +129,5 @@ async function refundOfMirror(
   trx: Kysely<Database>,
   imported: ImportedRefund,
 ): Promise<{ order: Order; refund: Refund }> {
-  const mirrored = await findMirroredOrder(trx, imported.shopCode, imported.shopifyOrderId);
-  const refund = mirrored?.order.refunds.find((r) => r.shopifyId === imported.shopifyRefundId);
-  if (!mirrored || !refund)
-    throw new RefundRefused({
-      status: 'error',
-      code: 'refund_not_found',
-      message: `Refund ${imported.shopifyRefundId} is not on order ${imported.shopifyOrderId} as imported; re-import the order`,
-    });
-  return { order: mirrored.order, refund };
-}
-
-function asRefusal(error: unknown): RefundRefused {
-  if (error instanceof RefundRefused) return error;
-  if (error instanceof AppError)
-    return new RefundRefused({ status: 'error', code: error.code, message: error.message });
-  throw error;
-}
-
-function resultOf(update: Exclude<RefundUpdate, { status: 'processed' }>, attemptsBefore: number) {
-  return update.status === 'error' ? { ...update, attempts: attemptsBefore + 1 } : update;
+  return refundOf(await findMirroredOrder(trx, imported.shopCode, imported.shopifyOrderId), imported);
 }

@@ -9,6 +9,7 @@ import * as refundDocumentLookup from './0007_refund_document_lookup.ts';
 import * as saleMovements from './0008_sale_movements.ts';
 import * as webhookReceipts from './0009_webhook_receipts.ts';
 import * as shopifyBudgets from './0010_shopify_budgets.ts';
+import * as glBalanceCheckByIndex from './0011_gl_balance_check_by_index.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so that the
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008_sale_movements': saleMovements,
   '0009_webhook_receipts': webhookReceipts,
   '0010_shopify_budgets': shopifyBudgets,
+  '0011_gl_balance_check_by_index': glBalanceCheckByIndex,
 };
