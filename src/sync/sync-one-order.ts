@@ -1,3 +1,4 @@
+import { NotFoundError } from '../shared/errors.ts';
 import { getShopConnection } from '../shops/index.ts';
 import { readCursor } from './cursor.ts';
 import { importStagedOrder, type ImportResult } from './import-staged-order.ts';
@@ -34,7 +35,13 @@ export async function syncOneOrder(
   const context = { shopCode, settings: connection.settings, firstSyncAt: cursor.firstSyncAt };
   const [staging] = await deps.db.transaction().execute((trx) => stagePage(trx, context, [fetched], null));
   const staged = await findStagedOrder(deps.db, shopCode, shopifyOrderId);
-  const imported = staged ? await importStagedOrder(deps, shopCode, shopifyOrderId, { connection }) : null;
+  // The periodic sync on another worker may import it between the two reads: nothing left to do.
+  const imported = staged
+    ? await importStagedOrder(deps, shopCode, shopifyOrderId, { connection }).catch((error: unknown) => {
+        if (error instanceof NotFoundError) return null;
+        throw error;
+      })
+    : null;
   const refunds =
     connection.settings.returnsAndRefundsMode === 'auto_create_credit_memo'
       ? await processRefunds(deps, shopCode, { connection, shopifyOrderIds: [shopifyOrderId] })

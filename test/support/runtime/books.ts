@@ -98,7 +98,13 @@ export async function importedOrders(store: Store, shopCode: string) {
     .select(['shopify_refund_id', 'status', 'error_code'])
     .where('shop_code', '=', shopCode)
     .execute();
-  return { orders, refunds };
+  // Orders still waiting in the orders to import, with the error that stopped their import.
+  const staged = await store.db
+    .selectFrom('orders_to_import')
+    .select(['shopify_order_id', 'has_error', 'error_code', 'error_message'])
+    .where('shop_code', '=', shopCode)
+    .execute();
+  return { orders, refunds, staged };
 }
 
 /** pg-boss's jobs (schema `pgboss` of a store in `public`): by queue and state, and THROTTLED outcomes. */
