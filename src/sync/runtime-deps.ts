@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
   createSalesDocuments,
@@ -47,16 +48,42 @@ export function syncDeps(context: {
     logger: context.logger,
     notifier: context.notifier,
     books: booksPort,
-    sourceFor: (connection) =>
-      shopifyOrderSource(
-        connection,
-        context.logger,
-        metrics,
-        context.budgetFor?.(connection.settings.shopifyDomain),
-      ),
+    sourceFor: sourcesPerShop(context.logger, metrics, context.budgetFor),
     ...(metrics && {
       onImportError: (shopCode: string, code: string) => metrics.importError(shopCode, code),
     }),
+  };
+}
+
+/**
+ * One order source (one Shopify client) per shop and connection for the life of these deps: a
+ * worker runs thousands of one-order jobs, and a client learns each operation's cost from
+ * Shopify's answers; a fresh client per job would start every job guessing (on the shared budget,
+ * holding a whole query's maximum until Shopify answers). A changed token or endpoint is another
+ * connection, hence a new client.
+ */
+function sourcesPerShop(
+  logger: Logger | undefined,
+  metrics: Metrics | undefined,
+  budgetFor: ((shopDomain: string) => AnyCostBudget) | undefined,
+): (connection: ShopConnection) => OrderSource {
+  const sources = new Map<string, OrderSource>();
+  return (connection) => {
+    const { code, shopifyDomain, endpoint, apiVersion } = connection.settings;
+    const token = connection.secrets.accessToken?.reveal() ?? '';
+    const key = [
+      code,
+      shopifyDomain,
+      endpoint ?? '',
+      apiVersion,
+      createHash('sha256').update(token).digest('hex'),
+    ].join('|');
+    let source = sources.get(key);
+    if (!source) {
+      source = shopifyOrderSource(connection, logger, metrics, budgetFor?.(shopifyDomain));
+      sources.set(key, source);
+    }
+    return source;
   };
 }
 
