@@ -51,7 +51,7 @@ export async function openTestStore(backend: Backend): Promise<TestStore> {
   };
 }
 
-async function adminQuery(url: string, text: string): Promise<void> {
+export async function adminQuery(url: string, text: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { RunningEmulator } from '../../../emulator/src/index.ts';
 import { migrateToLatest, openStore, type Store } from '../../../src/db/index.ts';
 import { setUpDemoShop } from '../../../src/demo/index.ts';
 import { setShopSetting } from '../../../src/shops/index.ts';
+import { adminQuery } from '../test-store.ts';
 import type { ProcessEnv } from './processes.ts';
 
 /** A database of its own on the PostgreSQL server, migrated, with the test process's store on it. */
@@ -33,19 +33,27 @@ export async function createServerDatabase(adminUrl: string, purpose: string): P
     secretKey: secretKeyBytes.toString('base64'),
     drop: async () => {
       await store.close().catch(() => undefined);
-      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+      await dropDatabase(adminUrl, name);
     },
   };
 }
 
-async function adminQuery(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
+/**
+ * Waits for the database's last connections to go (a pool's clients may still be closing when
+ * the pool says it ended) before forcing: `with (force)` terminates them, and a client that is
+ * already ending has no listener left for the error, which then surfaces as an unhandled error.
+ */
+async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    try {
+      await adminQuery(adminUrl, `drop database if exists ${name}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006') throw error; // object_in_use
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
+  await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
 }
 
 export const shopCode = 'WEB';
