@@ -14,6 +14,7 @@ export async function runOrderSync(deps: SyncDeps, job: OrderSyncJob): Promise<o
     staging: outcome.staging,
     import: outcome.import?.status ?? null,
     ...(failed && { error: failed }),
+    waitingImported: (outcome.waitingImported ?? []).filter((r) => r.status === 'imported').length,
     refunds: outcome.refunds.map((refund) => `${refund.shopifyRefundId}:${refund.status}`),
   };
 }

@@ -3,13 +3,21 @@ import { getShopConnection } from '../shops/index.ts';
 import { readCursor } from './cursor.ts';
 import { importStagedOrder, type ImportResult } from './import-staged-order.ts';
 import type { SyncDeps } from './ports.ts';
+import { retryOrdersWaitingForCustomer } from './retry-orders-waiting-for-customer.ts';
 import { processRefunds, type RefundResult } from './process-refunds.ts';
 import { stagePage, type StagingOutcome } from './stage-page.ts';
 import { findStagedOrder } from './staging-repository.ts';
 import { syncOrders, type SyncSummary } from './sync-orders.ts';
 
 export type OrderSyncOutcome =
-  | { kind: 'order'; staging: StagingOutcome | 'gone'; import: ImportResult | null; refunds: RefundResult[] }
+  | {
+      kind: 'order';
+      staging: StagingOutcome | 'gone';
+      import: ImportResult | null;
+      /** Orders that waited for a customer, tried again after this one was imported. */
+      waitingImported?: ImportResult[];
+      refunds: RefundResult[];
+    }
   | { kind: 'first_sync'; summary: SyncSummary };
 
 /**
@@ -42,9 +50,15 @@ export async function syncOneOrder(
         throw error;
       })
     : null;
+  const released =
+    imported?.status === 'imported' ? await retryOrdersWaitingForCustomer(deps, connection) : [];
+  const touched = [
+    shopifyOrderId,
+    ...released.flatMap((r) => (r.status === 'imported' ? [r.shopifyOrderId] : [])),
+  ];
   const refunds =
     connection.settings.returnsAndRefundsMode === 'auto_create_credit_memo'
-      ? await processRefunds(deps, shopCode, { connection, shopifyOrderIds: [shopifyOrderId] })
+      ? await processRefunds(deps, shopCode, { connection, shopifyOrderIds: touched })
       : [];
-  return { kind: 'order', staging: staging!, import: imported, refunds };
+  return { kind: 'order', staging: staging!, import: imported, waitingImported: released, refunds };
 }

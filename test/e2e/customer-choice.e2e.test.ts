@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listMasterData } from '../../src/masterdata/index.ts';
+import { syncDeps, syncOneOrder } from '../../src/sync/index.ts';
 import { onlyDocument } from '../support/e2e/documents.ts';
 import type { OrderSpec } from '../support/e2e/order-spec.ts';
 import { openScenario, type Scenario, type ShopOverrides } from '../support/e2e/scenario.ts';
@@ -149,6 +150,42 @@ describe('which customer a document is for (seed 002)', () => {
     expect(await scenario.storebridge.ordersToImport()).toEqual([]);
     const again = await scenario.storebridge.syncOrders();
     expect(again).toMatchObject({ imported: 0, errors: [] });
+  });
+
+  it("orders brought one by one (webhooks): the waiting order is imported as soon as the buyer's next order creates the customer", async () => {
+    scenario = await openScenario({
+      shop: {
+        autoCreateUnknownCustomers: true,
+        customerTemplateCode: 'WEB',
+        customerMappingType: 'by_email_phone',
+      },
+    });
+    await scenario.storebridge.syncOrders(); // the first sync: webhooks take over from here
+    const first = await scenario.merchant.placeOrder({
+      email: 'katherine@example.com',
+      billingAddress: null,
+      shippingAddress: null,
+    });
+    const second = await scenario.merchant.placeOrder({
+      email: 'katherine@example.com',
+      billingAddress: { ...alansBilling, name: 'Katherine Johnson', address1: '3 Langley Road' },
+    });
+    const deps = syncDeps({ db: scenario.store.db, secretKey: scenario.secretKey });
+
+    const waiting = await syncOneOrder(deps, scenario.shopCode, first.id);
+    expect(waiting).toMatchObject({
+      kind: 'order',
+      import: { status: 'failed', error: { code: 'customer_not_found' } },
+    });
+    const created = await syncOneOrder(deps, scenario.shopCode, second.id);
+    expect(created).toMatchObject({
+      import: { status: 'imported' },
+      waitingImported: [{ status: 'imported' }],
+    });
+
+    const customerNo = onlyDocument(await scenario.storebridge.documents(second.id)).customerNo;
+    expect(onlyDocument(await scenario.storebridge.documents(first.id)).customerNo).toBe(customerNo);
+    expect(await scenario.storebridge.ordersToImport()).toEqual([]);
   });
 
   it('a B2B order uses the company customer (default company no.)', async () => {

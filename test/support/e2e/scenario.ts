@@ -24,6 +24,8 @@ export interface Scenario {
   readonly emulator: RunningEmulator;
   readonly merchant: Merchant;
   readonly store: TestStore;
+  /** Opens the shop's secrets, for tests that call a use case directly. */
+  readonly secretKey: Buffer;
   readonly server: StorebridgeServer;
   /** storebridge as its operators reach it: the /api/ routes (the CLI's twin). */
   readonly storebridge: Storebridge;
@@ -63,6 +65,7 @@ export async function openScenario(options: ScenarioOptions = {}): Promise<Scena
     emulator,
     merchant: new Merchant(emulator),
     store,
+    secretKey,
     server,
     storebridge: apiStorebridge(server, shopCode),
     setShop,
