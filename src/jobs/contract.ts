@@ -24,4 +24,9 @@ export interface JobSender {
    * coalesce: while one waits, another for the same order is not added.
    */
   sendOrderSync(db: JobDb, job: OrderSyncJob): Promise<void>;
+  /**
+   * Several at once, in one statement (the webhook receiver's group commit): the same jobs, keys
+   * and coalescing as a `sendOrderSync` each, also between jobs of one call.
+   */
+  sendOrderSyncs(db: JobDb, jobs: readonly OrderSyncJob[]): Promise<void>;
 }

@@ -92,6 +92,29 @@ describeOnEachBackend('job queue', (backend) => {
     ]);
   });
 
+  it('jobs sent together (pg-boss insert) coalesce as jobs sent one by one, and roll back with their transaction', async () => {
+    const job = (id: string, cause = 'webhook') => ({ shopCode: 'EU', shopifyOrderId: id, cause });
+    await queue.sendOrderSync(store.db, job('7', 'first'));
+    await store.db
+      .transaction()
+      .execute(async (trx) => {
+        await queue.sendOrderSyncs(trx, [job('8'), job('9')]);
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    expect(await jobsOf(queueNames.orderSync)).toHaveLength(1);
+    // 7 waits already; 8 twice in one call: stately keeps one of each.
+    await queue.sendOrderSyncs(store.db, [job('8', 'a'), job('7'), job('8', 'b'), job('9')]);
+    const jobs = await jobsOf(queueNames.orderSync);
+    const data = jobs.map((found) => found.data as { shopifyOrderId: string; cause: string });
+    expect(data.map((found) => `${found.shopifyOrderId} ${found.cause}`).sort()).toEqual([
+      '7 first',
+      '8 a',
+      '9 webhook',
+    ]);
+    expect(jobs.every((found) => found.retryLimit === 8 && found.heartbeatSeconds === 30)).toBe(true);
+  });
+
   it('a worker runs the first sync, then brings one changed order in step', async () => {
     source.put(order(1, 1), order(2, 2));
     worker = await startWorker(queue, deps, { schedules: false });

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.ts';
-import type { JobSender } from '../jobs/contract.ts';
+import type { JobSender, OrderSyncJob } from '../jobs/contract.ts';
 import type { WebhookDelivery, WebhookOrderRef } from '../shopify/index.ts';
 import {
   insertWebhookReceipt,
@@ -50,13 +50,7 @@ export async function receiveWebhook(
     const latest = await latestAcceptedReceipt(trx, shopCode, order.shopifyOrderId);
     const stored = isStale(delivery, order, latest) ? 'stale' : 'accepted';
     if (!(await insertWebhookReceipt(trx, receiptRow(verified, stored)))) return 'duplicate';
-    if (stored === 'accepted') {
-      await deps.jobs.sendOrderSync(trx, {
-        shopCode,
-        shopifyOrderId: order.shopifyOrderId,
-        cause: `webhook ${delivery.topic}`,
-      });
-    }
+    if (stored === 'accepted') await deps.jobs.sendOrderSync(trx, orderSyncJob(shopCode, delivery, order));
     return stored;
   });
   deps.onReceipt?.(outcome, delivery.topic);
@@ -68,7 +62,7 @@ export async function receiveWebhook(
  * the order's own updated_at (each compared with its like). The sync that delivery enqueued
  * reads the order after that later moment, so it already covers this one. Equal is not older.
  */
-function isStale(
+export function isStale(
   delivery: WebhookDelivery,
   order: { orderUpdatedAt: Date | null },
   latest: LatestAccepted,
@@ -79,11 +73,23 @@ function isStale(
   );
 }
 
+/** The job an accepted delivery enqueues. */
+export function orderSyncJob(
+  shopCode: string,
+  delivery: WebhookDelivery,
+  order: { shopifyOrderId: string },
+): OrderSyncJob {
+  return { shopCode, shopifyOrderId: order.shopifyOrderId, cause: `webhook ${delivery.topic}` };
+}
+
 function isBefore(time: Date | null, than: Date | null): boolean {
   return time !== null && than !== null && time.getTime() < than.getTime();
 }
 
-function receiptRow(verified: VerifiedDelivery, outcome: NewWebhookReceipt['outcome']): NewWebhookReceipt {
+export function receiptRow(
+  verified: VerifiedDelivery,
+  outcome: NewWebhookReceipt['outcome'],
+): NewWebhookReceipt {
   const { delivery, order } = verified;
   return {
     shopCode: verified.shopCode,

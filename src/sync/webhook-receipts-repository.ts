@@ -34,21 +34,55 @@ export async function insertWebhookReceipt(
 ): Promise<boolean> {
   const inserted = await db
     .insertInto('webhook_receipts')
-    .values({
-      shop_code: receipt.shopCode,
-      topic: receipt.topic,
-      webhook_id: receipt.webhookId,
-      event_id: receipt.eventId,
-      shopify_order_id: receipt.shopifyOrderId,
-      triggered_at: receipt.triggeredAt,
-      order_updated_at: receipt.orderUpdatedAt,
-      api_version: receipt.apiVersion,
-      outcome: receipt.outcome,
-    })
+    .values(receiptColumns(receipt))
     .onConflict((conflict) => conflict.doNothing())
     .returning('id')
     .executeTakeFirst();
   return inserted !== undefined;
+}
+
+/**
+ * Several receipts in one statement (the receiver's group commit); for each, whether it was
+ * stored (false: a repeat of a stored one). The receipts must not repeat each other's keys.
+ * Rows go in sorted by webhook id, so two groups committing at once take the key index's locks in
+ * one order and cannot deadlock on them.
+ */
+export async function insertWebhookReceipts(
+  db: Kysely<Database>,
+  receipts: readonly NewWebhookReceipt[],
+): Promise<boolean[]> {
+  if (receipts.length === 0) return [];
+  const rows = receipts.map(receiptColumns).sort((a, b) => compare(receiptKey(a), receiptKey(b)));
+  const inserted = await db
+    .insertInto('webhook_receipts')
+    .values(rows)
+    .onConflict((conflict) => conflict.doNothing())
+    .returning(['shop_code', 'webhook_id'])
+    .execute();
+  const stored = new Set(inserted.map(receiptKey));
+  return receipts.map((receipt) => stored.has(receiptKey(receiptColumns(receipt))));
+}
+
+function receiptColumns(receipt: NewWebhookReceipt) {
+  return {
+    shop_code: receipt.shopCode,
+    topic: receipt.topic,
+    webhook_id: receipt.webhookId,
+    event_id: receipt.eventId,
+    shopify_order_id: receipt.shopifyOrderId,
+    triggered_at: receipt.triggeredAt,
+    order_updated_at: receipt.orderUpdatedAt,
+    api_version: receipt.apiVersion,
+    outcome: receipt.outcome,
+  };
+}
+
+function receiptKey(row: { shop_code: string; webhook_id: string }): string {
+  return `${row.shop_code}\u0000${row.webhook_id}`;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export async function latestAcceptedReceipt(
@@ -67,6 +101,48 @@ export async function latestAcceptedReceipt(
     .where('outcome', '=', 'accepted')
     .executeTakeFirst();
   return { triggeredAt: toDate(row?.triggered_at), orderUpdatedAt: toDate(row?.order_updated_at) };
+}
+
+/** An order as the stale check names it. */
+export interface ReceiptOrder {
+  shopCode: string;
+  shopifyOrderId: string;
+}
+
+/** `latestAcceptedReceipt` for several orders in one query, keyed by `receiptOrderKey`. */
+export async function latestAcceptedReceipts(
+  db: Kysely<Database>,
+  orders: readonly ReceiptOrder[],
+): Promise<Map<string, LatestAccepted>> {
+  const latest = new Map<string, LatestAccepted>();
+  if (orders.length === 0) return latest;
+  const rows = await db
+    .selectFrom('webhook_receipts')
+    .select((eb) => [
+      'shop_code',
+      'shopify_order_id',
+      eb.fn.max('triggered_at').as('triggered_at'),
+      eb.fn.max('order_updated_at').as('order_updated_at'),
+    ])
+    .where((eb) =>
+      eb(
+        eb.refTuple('shop_code', 'shopify_order_id'),
+        'in',
+        orders.map((order) => eb.tuple(order.shopCode, order.shopifyOrderId)),
+      ),
+    )
+    .where('outcome', '=', 'accepted')
+    .groupBy(['shop_code', 'shopify_order_id'])
+    .execute();
+  for (const row of rows) {
+    const key = receiptOrderKey({ shopCode: row.shop_code, shopifyOrderId: row.shopify_order_id ?? '' });
+    latest.set(key, { triggeredAt: toDate(row.triggered_at), orderUpdatedAt: toDate(row.order_updated_at) });
+  }
+  return latest;
+}
+
+export function receiptOrderKey(order: ReceiptOrder): string {
+  return `${order.shopCode}\u0000${order.shopifyOrderId}`;
 }
 
 function toDate(value: Date | string | null | undefined): Date | null {

@@ -99,6 +99,10 @@ describeOnEachBackend('POST /webhooks/shopify: refusals, failures, logs', (backe
         await tableJobs.sendOrderSync(db, job);
         throw new Error('queue unavailable');
       },
+      async sendOrderSyncs(db, jobs) {
+        await tableJobs.sendOrderSyncs(db, jobs);
+        throw new Error('queue unavailable');
+      },
     };
     const webhookId = randomUUID();
     const failed = await h.deliver(h.server(failing), { webhookId });

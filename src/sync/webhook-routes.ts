@@ -3,7 +3,8 @@ import type { Store } from '../db/index.ts';
 import type { JobSender } from '../jobs/contract.ts';
 import type { Logger } from '../shared/logger.ts';
 import { checkWebhookDelivery, type Refusal } from './check-webhook-delivery.ts';
-import { receiveWebhook, type OnWebhookReceipt } from './receive-webhook.ts';
+import type { OnWebhookReceipt } from './receive-webhook.ts';
+import { groupCommitReceiver, type WebhookReceiver } from './webhook-group-commit.ts';
 import { cachedWebhookShops, type FindWebhookShop } from './webhook-shops.ts';
 
 export interface WebhookRoutesDeps {
@@ -16,6 +17,11 @@ export interface WebhookRoutesDeps {
   onWebhookReceipt?: OnWebhookReceipt | undefined;
   /** Finds a delivery's shop (Default: a few seconds' cache over the shops, webhook-shops.ts). */
   findShop?: FindWebhookShop | undefined;
+  /**
+   * Writes verified deliveries (Default: group commit over `store` and `jobs`, counting with
+   * `onWebhookReceipt`; webhook-group-commit.ts).
+   */
+  receiver?: WebhookReceiver | undefined;
 }
 
 /**
@@ -31,6 +37,7 @@ const bodyLimit = 5 * 1024 * 1024;
  */
 export function registerWebhookRoutes(app: FastifyInstance, deps: WebhookRoutesDeps): void {
   const findShop = deps.findShop ?? cachedWebhookShops({ db: deps.store.db, secretKey: deps.secretKey });
+  const receiver = deps.receiver ?? defaultReceiver(deps);
   // Its own plugin scope: the HMAC needs the raw bytes, and only this route gets them unparsed.
   void app.register(async (scope) => {
     scope.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit }, keepRaw);
@@ -43,8 +50,7 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: WebhookRoutesD
   });
 
   async function handle(request: FastifyRequest, reply: FastifyReply) {
-    const jobs = deps.jobs;
-    if (!jobs) {
+    if (!receiver) {
       // Not 200: a delivery acknowledged here would be lost; Shopify retries a 503.
       deps.logger.warn('webhook refused: no job queue');
       return reply.code(503).send(failure('webhooks_unavailable', 'webhooks are not accepted: no job queue'));
@@ -52,11 +58,7 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: WebhookRoutesD
     const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     const checked = await checkWebhookDelivery(findShop, request.headers, rawBody);
     if (!checked.ok) return refuse(reply, checked.refusal);
-    const outcome = await receiveWebhook(
-      { db: deps.store.db, jobs, onReceipt: deps.onWebhookReceipt },
-      checked.verified,
-    );
-    return { outcome };
+    return { outcome: await receiver.receive(checked.verified) };
   }
 
   function refuse(reply: FastifyReply, refusal: Refusal) {
@@ -68,6 +70,18 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: WebhookRoutesD
       ? reply.code(401).send(failure('webhook_unauthenticated', 'webhook could not be verified'))
       : reply.code(400).send(failure('webhook_malformed', reason));
   }
+}
+
+/**
+ * One group in flight on PGlite (it has one connection); two on a PostgreSQL server, so that one
+ * group's round trips overlap the next one's.
+ */
+function defaultReceiver(deps: WebhookRoutesDeps): WebhookReceiver | undefined {
+  if (!deps.jobs) return undefined;
+  return groupCommitReceiver(
+    { db: deps.store.db, jobs: deps.jobs, onReceipt: deps.onWebhookReceipt },
+    { maxInFlight: deps.store.access.kind === 'postgres' ? 2 : 1 },
+  );
 }
 
 function keepRaw(_request: FastifyRequest, body: Buffer | string, done: (error: null, body: Buffer) => void) {

@@ -26,8 +26,12 @@ export const personalData = ['jon@example.com', 'John', 'Smith', 'Shipping Stree
 /** Jobs as rows of a table of the test, written through the receipt's transaction. */
 export const tableJobs: JobSender = {
   async sendOrderSync(db: JobDb, job: OrderSyncJob) {
+    await tableJobs.sendOrderSyncs(db, [job]);
+  },
+  async sendOrderSyncs(db: JobDb, jobs: readonly OrderSyncJob[]) {
+    const rows = jobs.map((job) => sql`(${job.shopCode}, ${job.shopifyOrderId}, ${job.cause})`);
     await sql`insert into test_order_syncs (shop_code, shopify_order_id, cause)
-      values (${job.shopCode}, ${job.shopifyOrderId}, ${job.cause})`.execute(db);
+      values ${sql.join(rows)}`.execute(db);
   },
 };
 
