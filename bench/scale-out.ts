@@ -8,6 +8,7 @@
  *
  *   npm run bench:scale-out                      (5,000 orders; Standard's 100 points/s sets the pace)
  *   npm run bench:scale-out -- --orders 500 --workers 3 --chunk 250
+ *   npm run bench:scale-out -- --throttle plus   (Shopify Plus's bucket: 10x the points per second)
  *
  * The merchant's history is simulated `--chunk` orders at a time while the sync runs (the
  * emulator finds webhooks by comparing the whole shop after each step, so the simulation of
@@ -20,6 +21,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { PlanName } from '../emulator/src/index.ts';
 import { runScaleOut } from '../test/support/runtime/scale-out.ts';
 
 const { values } = parseArgs({
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     orders: { type: 'string', default: '5000' },
     workers: { type: 'string', default: '3' },
     chunk: { type: 'string', default: '250' },
+    throttle: { type: 'string', default: 'standard' },
   },
 });
 const orders = Number(values.orders);
@@ -43,6 +46,7 @@ const result = await runScaleOut({
   orders,
   workers,
   chunkOrders,
+  throttle: values.throttle as PlanName,
   timeoutMs: 6 * 60 * 60_000,
   log: (line) => console.log(line),
 });

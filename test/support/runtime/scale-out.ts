@@ -1,4 +1,4 @@
-import { startEmulator, type RunningEmulator } from '../../../emulator/src/index.ts';
+import { startEmulator, type PlanName, type RunningEmulator } from '../../../emulator/src/index.ts';
 import { openJobQueue, listNeedsAttention, type DeadLetter } from '../../../src/jobs/index.ts';
 import { syncWebhookSubscriptions } from '../../../src/shops/index.ts';
 import { importedOrders, jobStates, readBooks, unfinished, type Books } from './books.ts';
@@ -24,6 +24,8 @@ export interface ScaleOutOptions {
   /** Deadline for everything to be delivered and synced (Default: 30 minutes). */
   timeoutMs?: number;
   log?: (line: string) => void;
+  /** Shopify's rate-limit plan (Default: 'standard', a real shop's; the benchmark may take 'plus'). */
+  throttle?: PlanName;
 }
 
 export interface ScaleOutResult {
@@ -53,7 +55,7 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
   const seed = options.seed ?? 'scale-out';
   const emulator = await startEmulator({
     port: 0,
-    throttle: 'standard',
+    throttle: options.throttle ?? 'standard',
     seed: { kind: 'demo', orders: 0 },
     webhooks: { chaos: { seed: 7, duplicateRate: 0.2, delayWindowMs: 3_000 } },
   });
