@@ -25,7 +25,7 @@ const answered = (requested: number, actual: number) => ({
 
 /** A shared budget that answers reservations from a script of waits and records every call. */
 function scriptedBudget(waits: number[], settleFails = false) {
-  const calls: (['reserve', number] | ['settle', number, QueryCost | null])[] = [];
+  const calls: (['reserve', number] | ['settle', number, QueryCost | null] | ['release', number])[] = [];
   const budget: SharedCostBudget = {
     async reserve(cost) {
       calls.push(['reserve', cost]);
@@ -34,6 +34,9 @@ function scriptedBudget(waits: number[], settleFails = false) {
     async settle(reserved, reported) {
       calls.push(['settle', reserved, reported]);
       if (settleFails) throw new ShopifyBudgetUnavailableError('database down');
+    },
+    async release(reserved) {
+      calls.push(['release', reserved]);
     },
   };
   return { budget, calls };
@@ -71,6 +74,16 @@ describe('the client on a shared budget (many workers, one bucket)', () => {
     ]);
     // Another worker's answer may give points back sooner than the first estimate.
     expect(sleeps).toEqual([250, 250]);
+  });
+
+  it('an answer without cost (an endpoint that does not rate-limit) gives the reservation back', async () => {
+    const { budget, calls } = scriptedBudget([]);
+    const { client } = clientWith(budget, [{ data: shopData }]);
+    await client.request('ShopInfo');
+    expect(calls).toEqual([
+      ['reserve', 1000],
+      ['release', 1000],
+    ]);
   });
 
   it('THROTTLED gives the whole reservation back and the retry holds the real cost', async () => {

@@ -80,9 +80,10 @@ function sharedPacer(
         await sleep(Math.min(wait, recheckMs));
       }
     },
-    async settle(cost, reported) {
+    async settle(cost, reported, answered) {
       try {
-        await budget.settle(cost, reported);
+        if (answered && !reported && budget.release) await budget.release(cost);
+        else await budget.settle(cost, reported);
       } catch (error) {
         logger?.warn({ code: (error as { code?: string }).code }, 'shared throttle budget not settled');
       }

@@ -74,6 +74,16 @@ describeOnEachBackend('shared Shopify throttle budget', (backend: Backend) => {
     expect(await budget!.reserve(1)).toBe(10);
   });
 
+  it('an endpoint that reports no cost (no rate limit) gets every reservation back with its answer', async () => {
+    const [budget] = await workers(1);
+    expect(await budget!.reserve(1000)).toBe(0);
+    expect(await budget!.reserve(500)).toBeGreaterThan(0);
+    await budget!.release(1000);
+    expect(await budget!.reserve(500)).toBe(0);
+    await budget!.release(500);
+    expect(await budget!.reserve(1000)).toBe(0);
+  });
+
   it('several workers reserving at once never take more than the bucket holds', async () => {
     const budgets = await workers(3);
     await reportedBucket(budgets[0]!, 2000);

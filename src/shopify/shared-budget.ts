@@ -68,6 +68,12 @@ export class SharedBudget implements SharedCostBudget {
     await this.#run(settleStatement(this.shopDomain, reserved, reported, this.#clock()));
   }
 
+  async release(reserved: number): Promise<void> {
+    await this.#run(sql`
+      update shopify_budgets set available = available + ${reserved}::float8
+      where shop_domain = ${this.shopDomain}`);
+  }
+
   #clock(): RawBuilder<Date> {
     return this.#now ? sql<Date>`${this.#now().toISOString()}::timestamptz` : sql<Date>`clock_timestamp()`;
   }

@@ -46,6 +46,11 @@ export interface SharedCostBudget {
    * `actualQueryCost` of null (THROTTLED) means nothing was charged.
    */
   settle(reserved: number, reported: QueryCost | null): Promise<void>;
+  /**
+   * An answer that says nothing of cost (an endpoint without Shopify's cost-based rate limit, e.g.
+   * the emulator with throttling off): nothing was charged, the whole reservation goes back.
+   */
+  release?(reserved: number): Promise<void>;
 }
 
 export class ThrottleGovernor implements CostBudget {
