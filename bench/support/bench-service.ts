@@ -39,7 +39,9 @@ export async function startBenchService(input: {
 }): Promise<BenchService> {
   const store = await openBenchStore(input.backend);
   const secretKey = randomBytes(32);
-  const logger = createLogger(input.logLevel, pino.destination({ dest: devNull, sync: true }));
+  // BENCH_LOG=<file> keeps the service's log for a look afterwards (Default: discarded).
+  const dest = process.env.BENCH_LOG ?? devNull;
+  const logger = createLogger(input.logLevel, pino.destination({ dest, sync: true }));
   const context: AppContext = {
     config: readRuntimeConfig({}),
     store,

@@ -35,20 +35,21 @@ export async function runLag(
     publicUrl: running.service.address,
   });
   const seen = new Map<string, { at: number; type: string }>();
-  let lastId = await maxDocumentId(running);
+  // Every document since the run began, each poll: on PostgreSQL, workers commit side by side, so
+  // ids commit out of order and "ids above the last seen" would skip one committed late.
+  const firstId = await maxDocumentId(running);
   let polling = true;
   const poller = (async () => {
     while (polling) {
       const rows = await db
         .selectFrom('documents')
         .select(['id', 'shopify_order_id', 'type'])
-        .where('id', '>', lastId)
+        .where('id', '>', firstId)
         .where('type', 'in', salesTypes)
         .orderBy('id')
         .execute();
       const at = Date.now();
       for (const row of rows) {
-        lastId = Math.max(lastId, row.id);
         const orderId = legacy(row.shopify_order_id);
         if (!seen.has(orderId)) seen.set(orderId, { at, type: row.type });
       }
