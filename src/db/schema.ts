@@ -204,6 +204,11 @@ export interface ShopifyBudgetsTable {
   observed_at: ColumnType<Date, Date | string | undefined, Date | string>;
   reported_available: number | null;
   reported_at: Date | null;
+  /** Reservations waiting for Shopify's answer (0012). */
+  in_flight: ColumnType<number, number | undefined, number>;
+  in_flight_at: Date | null;
+  /** Another reservation was made while one was in flight, since the count was last 0. */
+  overlapped: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export type ShopRow = Selectable<ShopsTable>;

@@ -139,6 +139,16 @@ describeOnEachBackend('shared Shopify throttle budget', (backend: Backend) => {
     expect((await row()).available).toBe(0);
   });
 
+  it("the answer to a request that had the bucket to itself is Shopify's whole figure, up too", async () => {
+    const [budget] = await workers(1);
+    await reportedBucket(budget!, 2000);
+    expect(await budget!.reserve(900)).toBe(0);
+    // Shopify charged 50 but says the bucket is full again: nothing else was in flight to confuse it.
+    await budget!.settle(900, reported(900, 50, 2000));
+    expect((await row()).available).toBe(2000);
+    expect(await row()).toMatchObject({ in_flight: 0, overlapped: false });
+  });
+
   it("uses the database's clock by default", async () => {
     const budget = createSharedBudget(store.db, shop);
     expect(await budget.reserve(10)).toBe(0);

@@ -70,7 +70,9 @@ export class SharedBudget implements SharedCostBudget {
 
   async release(reserved: number): Promise<void> {
     await this.#run(sql`
-      update shopify_budgets set available = available + ${reserved}::float8
+      update shopify_budgets set available = available + ${reserved}::float8,
+        in_flight = greatest(0, in_flight - 1),
+        overlapped = overlapped and in_flight > 1
       where shop_domain = ${this.shopDomain}`);
   }
 
@@ -139,11 +141,14 @@ function reserveStatement(shop: string, cost: number, now: RawBuilder<Date>) {
     else ${refilled(at)} >= least(${cost}::float8, b.maximum_available) end`;
   return sql<ReserveRow>`
     with attempt as (
-      insert into shopify_budgets as b (shop_domain, available, observed_at)
-      values (${shop}, ${-cost}::float8, ${now})
+      insert into shopify_budgets as b (shop_domain, available, observed_at, in_flight, in_flight_at)
+      values (${shop}, ${-cost}::float8, ${now}, 1, ${now})
       on conflict (shop_domain) do update set
         available = ${refilled(at)} - ${cost}::float8,
-        observed_at = greatest(b.observed_at, excluded.observed_at)
+        observed_at = greatest(b.observed_at, excluded.observed_at),
+        in_flight = ${inFlight(at)} + 1,
+        in_flight_at = excluded.observed_at,
+        overlapped = ${inFlight(at)} > 0
       where ${admits}
       returning true as taken, b.maximum_available, b.restore_rate, b.available
     )
@@ -155,9 +160,20 @@ function reserveStatement(shop: string, cost: number, now: RawBuilder<Date>) {
 }
 
 /**
- * Gives back the unused part of the reservation and takes the lower of our figure and Shopify's:
- * a report can be older than reservations made since (answers arrive out of order), so it may
- * only lower the bucket. The first report replaces the unknown bucket, less what other requests
+ * Reservations still waiting for an answer; a count whose last reservation is a minute old was
+ * left by a worker that died before its answer, and is forgotten.
+ */
+function inFlight(at: RawBuilder<Date>) {
+  return sql<number>`case when b.in_flight_at < ${at} - interval '60 seconds' then 0 else b.in_flight end`;
+}
+
+/**
+ * Gives back the unused part of the reservation. When other requests overlapped this one, takes
+ * the lower of our figure and Shopify's: a report can be older than reservations made since
+ * (answers arrive out of order), so it may only lower the bucket. When the request had the bucket
+ * to itself, Shopify's report is the whole truth and is taken as it is, up too: otherwise a figure
+ * that drifted low (Shopify gave back more than we counted) would pace every later request below
+ * what the shop allows. The first report replaces the unknown bucket, less what other requests
  * reserved meanwhile.
  */
 function settleStatement(shop: string, reserved: number, reported: QueryCost, now: RawBuilder<Date>) {
@@ -172,9 +188,13 @@ function settleStatement(shop: string, reserved: number, reported: QueryCost, no
         when b.maximum_available is null then least(
           ${maximumAvailable}::float8,
           ${currentlyAvailable}::float8 + least(0, ${refilled(at)} + ${reserved}::float8))
+        when ${inFlight(at)} <= 1 and not b.overlapped
+          then least(${maximumAvailable}::float8, ${currentlyAvailable}::float8)
         else least(
           ${maximumAvailable}::float8, ${refilled(at)} + ${refund}::float8, ${currentlyAvailable}::float8)
       end,
+      in_flight = greatest(0, ${inFlight(at)} - 1),
+      overlapped = b.overlapped and ${inFlight(at)} > 1,
       observed_at = greatest(b.observed_at, n.t),
       reported_available = ${currentlyAvailable}::float8,
       reported_at = n.t

@@ -10,6 +10,7 @@ import * as saleMovements from './0008_sale_movements.ts';
 import * as webhookReceipts from './0009_webhook_receipts.ts';
 import * as shopifyBudgets from './0010_shopify_budgets.ts';
 import * as glBalanceCheckByIndex from './0011_gl_balance_check_by_index.ts';
+import * as shopifyBudgetInFlight from './0012_shopify_budget_in_flight.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so that the
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009_webhook_receipts': webhookReceipts,
   '0010_shopify_budgets': shopifyBudgets,
   '0011_gl_balance_check_by_index': glBalanceCheckByIndex,
+  '0012_shopify_budget_in_flight': shopifyBudgetInFlight,
 };
