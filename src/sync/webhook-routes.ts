@@ -73,14 +73,15 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: WebhookRoutesD
 }
 
 /**
- * One group in flight on PGlite (it has one connection); two on a PostgreSQL server, so that one
- * group's round trips overlap the next one's.
+ * One group in flight on PGlite (it has one connection); six on a PostgreSQL server, so groups'
+ * round trips and commits overlap while the pool keeps room for the API and a worker
+ * (bench:webhooks at 500/s: ack p99 71 ms with two in flight, 30 ms with six, 29 ms with eight).
  */
 function defaultReceiver(deps: WebhookRoutesDeps): WebhookReceiver | undefined {
   if (!deps.jobs) return undefined;
   return groupCommitReceiver(
     { db: deps.store.db, jobs: deps.jobs, onReceipt: deps.onWebhookReceipt },
-    { maxInFlight: deps.store.access.kind === 'postgres' ? 2 : 1 },
+    { maxInFlight: deps.store.access.kind === 'postgres' ? 6 : 1 },
   );
 }
 
