@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterEach, beforeEach, expect, inject, it } from 'vitest';
-import { describeOnEachBackend, openTestStore, type TestStore } from '../../test/support/test-store.ts';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeOnEachBackend, type TestStore } from '../../test/support/test-store.ts';
+import { closeJobTestbed, openJobTestbed, until, type JobTestbed } from './testing/job-testbed.ts';
 import { createLogger } from '../shared/logger.ts';
 import { anOrder } from '../domain/testing/order-builders.ts';
 import { addShop, quickShopInput, setShopSetting } from '../shops/index.ts';
@@ -9,7 +9,6 @@ import { listOrdersToImport, showImportedOrder, type SyncDeps } from '../sync/in
 import { FakeBooks, FakeOrderSource } from '../sync/testing/fake-source.ts';
 import {
   listNeedsAttention,
-  openJobQueue,
   queueNames,
   retryDeadLetter,
   startWorker,
@@ -22,16 +21,8 @@ const at = (minute: number) => new Date(Date.UTC(2025, 2, 10, 12, minute)).toISO
 const order = (id: number, minute: number) =>
   anOrder({ shopifyId: String(id), name: `#${id}`, createdAt: at(minute), updatedAt: at(minute) });
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describeOnEachBackend('job queue', (backend) => {
+  let testbed: JobTestbed;
   let store: TestStore;
   let queue: JobQueue;
   let worker: Worker | undefined;
@@ -39,8 +30,8 @@ describeOnEachBackend('job queue', (backend) => {
   let deps: SyncDeps;
 
   beforeEach(async () => {
-    store = await openTestStore(backend);
-    queue = await openJobQueue(store);
+    testbed = await openJobTestbed(backend);
+    ({ store, queue } = testbed);
     source = new FakeOrderSource(2);
     deps = {
       db: store.db,
@@ -52,12 +43,8 @@ describeOnEachBackend('job queue', (backend) => {
     await addShop(deps, quickShopInput({ code: 'EU', domain: 'eu-shop.myshopify.com', token: 'shpat_x' }));
   });
   afterEach(async () => {
-    await worker?.stop();
+    await closeJobTestbed({ ...testbed, worker });
     worker = undefined;
-    await queue.stop({ graceful: false });
-    await store.close();
-    const url = inject('postgresUrl');
-    if (store.schema && url) await dropSchema(url, `${store.schema}_jobs`);
   });
 
   const jobsOf = (name: string) => queue.boss.findJobs(name);
@@ -206,13 +193,3 @@ describeOnEachBackend('job queue', (backend) => {
     expect(left).toEqual([{ webhook_id: 'recent' }]);
   });
 });
-
-async function dropSchema(url: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`drop schema if exists ${schema} cascade`);
-  } finally {
-    await client.end();
-  }
-}

@@ -1,26 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterEach, beforeEach, expect, inject, it } from 'vitest';
-import { describeOnEachBackend, openTestStore, type TestStore } from '../../test/support/test-store.ts';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeOnEachBackend, type TestStore } from '../../test/support/test-store.ts';
+import { closeJobTestbed, openJobTestbed, until, type JobTestbed } from './testing/job-testbed.ts';
 import { addShop, quickShopInput } from '../shops/index.ts';
 import { FakeBooks, FakeOrderSource } from '../sync/testing/fake-source.ts';
 import {
   listNeedsAttention,
-  openJobQueue,
   queueNames,
   startWorker,
   type JobQueue,
   type Worker,
 } from './index.ts';
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /**
  * pg-boss keeps one job per key in each state of a `stately` queue: a job that fails while
@@ -29,20 +19,18 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
  * dead letters with jobs whose order was synced by the retry a moment later.
  */
 describeOnEachBackend('a job failing while a retry of its order waits', (backend) => {
+  let testbed: JobTestbed;
   let store: TestStore;
   let queue: JobQueue;
   let worker: Worker | undefined;
 
   beforeEach(async () => {
-    store = await openTestStore(backend);
-    queue = await openJobQueue(store);
+    testbed = await openJobTestbed(backend);
+    ({ store, queue } = testbed);
   });
   afterEach(async () => {
-    await worker?.stop();
-    await queue.stop({ graceful: false });
-    await store.close();
-    const url = inject('postgresUrl');
-    if (store.schema && url) await dropSchema(url, `${store.schema}_jobs`);
+    await closeJobTestbed({ ...testbed, worker });
+    worker = undefined;
   });
 
   it('is done, handing its work to the waiting retry, and nothing needs attention', async () => {
@@ -85,13 +73,3 @@ describeOnEachBackend('a job failing while a retry of its order waits', (backend
     expect(retry?.state).toBe('retry');
   });
 });
-
-async function dropSchema(url: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`drop schema if exists ${schema} cascade`);
-  } finally {
-    await client.end();
-  }
-}

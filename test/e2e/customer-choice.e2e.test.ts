@@ -77,6 +77,27 @@ const cases: CustomerCase[] = [
   },
 ];
 
+/** The shop creates unknown buyers from the WEB template and finds them again by email. */
+const createsCustomersByEmail: ShopOverrides = {
+  autoCreateUnknownCustomers: true,
+  customerTemplateCode: 'WEB',
+  customerMappingType: 'by_email_phone',
+};
+
+/** A buyer's order without any address (no customer can be made from it), then one with her address. */
+async function katherinesTwoOrders(scenario: Scenario) {
+  const first = await scenario.merchant.placeOrder({
+    email: 'katherine@example.com',
+    billingAddress: null,
+    shippingAddress: null,
+  });
+  const second = await scenario.merchant.placeOrder({
+    email: 'katherine@example.com',
+    billingAddress: { ...alansBilling, name: 'Katherine Johnson', address1: '3 Langley Road' },
+  });
+  return { first, second };
+}
+
 describe('which customer a document is for (seed 002)', () => {
   it.each(cases)('$name', async ({ shop, order, customerNo }) => {
     scenario = await openScenario({ shop });
@@ -126,22 +147,8 @@ describe('which customer a document is for (seed 002)', () => {
   });
 
   it("a buyer's order without an address waits for a later order of the same run that creates the customer", async () => {
-    scenario = await openScenario({
-      shop: {
-        autoCreateUnknownCustomers: true,
-        customerTemplateCode: 'WEB',
-        customerMappingType: 'by_email_phone',
-      },
-    });
-    const first = await scenario.merchant.placeOrder({
-      email: 'katherine@example.com',
-      billingAddress: null,
-      shippingAddress: null,
-    });
-    const second = await scenario.merchant.placeOrder({
-      email: 'katherine@example.com',
-      billingAddress: { ...alansBilling, name: 'Katherine Johnson', address1: '3 Langley Road' },
-    });
+    scenario = await openScenario({ shop: createsCustomersByEmail });
+    const { first, second } = await katherinesTwoOrders(scenario);
     const summary = await scenario.storebridge.syncOrders();
 
     expect(summary.errors).toEqual([]);
@@ -153,23 +160,9 @@ describe('which customer a document is for (seed 002)', () => {
   });
 
   it("orders brought one by one (webhooks): the waiting order is imported as soon as the buyer's next order creates the customer", async () => {
-    scenario = await openScenario({
-      shop: {
-        autoCreateUnknownCustomers: true,
-        customerTemplateCode: 'WEB',
-        customerMappingType: 'by_email_phone',
-      },
-    });
+    scenario = await openScenario({ shop: createsCustomersByEmail });
     await scenario.storebridge.syncOrders(); // the first sync: webhooks take over from here
-    const first = await scenario.merchant.placeOrder({
-      email: 'katherine@example.com',
-      billingAddress: null,
-      shippingAddress: null,
-    });
-    const second = await scenario.merchant.placeOrder({
-      email: 'katherine@example.com',
-      billingAddress: { ...alansBilling, name: 'Katherine Johnson', address1: '3 Langley Road' },
-    });
+    const { first, second } = await katherinesTwoOrders(scenario);
     const deps = syncDeps({ db: scenario.store.db, secretKey: scenario.secretKey });
 
     const waiting = await syncOneOrder(deps, scenario.shopCode, first.id);

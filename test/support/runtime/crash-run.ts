@@ -5,6 +5,7 @@ import { importedOrders, readBooks, type Books } from './books.ts';
 import { connectShop, createServerDatabase, shopCode, type ServerDatabase } from './database.ts';
 import { sleep, startStorebridge, type StorebridgeProcess } from './processes.ts';
 import { shopifyIds, waitUntilSynced } from './scale-out.ts';
+import { createSeededRandom } from '../../../emulator/src/chaos/seeded-random.ts';
 
 export interface CrashRunOptions {
   adminUrl: string;
@@ -75,7 +76,8 @@ export async function runCrashSync(options: CrashRunOptions): Promise<CrashRunRe
 
       let kills = 0;
       let killsDuringSync = 0;
-      const random = seededRandom(options.kills?.seed ?? 1);
+      // The same seed, the same kill points.
+      const random = createSeededRandom(options.kills?.seed ?? 1);
       // A kill that finds the restarted worker not holding a job yet does not count: kill again
       // until `trials` kills hit it working (at most twice as many kills in all).
       const trials = options.kills?.trials ?? 0;
@@ -123,16 +125,4 @@ async function jobsHeldSince(database: ServerDatabase, since: Date): Promise<num
     select count(*) as count from pgboss.job where state = 'active' and started_on >= ${since}
   `.execute(database.store.db);
   return Number(rows[0]?.count ?? 0);
-}
-
-/** mulberry32: the same seed, the same kill points. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
