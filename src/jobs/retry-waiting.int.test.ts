@@ -4,13 +4,7 @@ import { describeOnEachBackend, type TestStore } from '../../test/support/test-s
 import { closeJobTestbed, openJobTestbed, until, type JobTestbed } from './testing/job-testbed.ts';
 import { addShop, quickShopInput } from '../shops/index.ts';
 import { FakeBooks, FakeOrderSource } from '../sync/testing/fake-source.ts';
-import {
-  listNeedsAttention,
-  queueNames,
-  startWorker,
-  type JobQueue,
-  type Worker,
-} from './index.ts';
+import { listNeedsAttention, queueNames, startWorker, type JobQueue, type Worker } from './index.ts';
 
 /**
  * pg-boss keeps one job per key in each state of a `stately` queue: a job that fails while
