@@ -25,14 +25,22 @@ export interface OperationsDependencies {
 const quiet = { logLevel: 'warn' } as const;
 
 /**
- * /ready and /metrics (/health stays in server.ts: liveness, "the database answers"), and the
- * request duration histogram, by route pattern so its labels stay few.
+ * /health, /ready and /metrics, and the request duration histogram, by route pattern so its
+ * labels stay few.
  */
 export function registerOperationsRoutes(app: FastifyInstance, deps: OperationsDependencies): void {
   const { metrics, logger } = deps;
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpRequest(route, reply.statusCode, reply.elapsedTime / 1000);
+  });
+
+  // Health means "the database answers": a load balancer should stop routing when it does not.
+  app.get('/health', async (_request, reply) => {
+    const error = await databaseError(deps.store);
+    if (error === null) return { status: 'ok', database: deps.store.backend };
+    logger.error({ err: error }, 'health check: database unreachable');
+    return reply.code(503).send({ status: 'unavailable', database: deps.store.backend });
   });
 
   // Ready means "send me traffic": the database answers, its schema is this build's, and the
@@ -60,12 +68,19 @@ async function checkReadiness({ store, readiness }: OperationsDependencies): Pro
   }
 }
 
-async function databaseReadiness(store: Store): Promise<Readiness> {
+/** Null when the database answers; else why not. */
+async function databaseError(store: Store): Promise<unknown> {
   try {
     await sql`select 1`.execute(store.db);
-  } catch {
-    return { ready: false, reason: `database unreachable (${store.backend})` };
+    return null;
+  } catch (error) {
+    return error;
   }
+}
+
+async function databaseReadiness(store: Store): Promise<Readiness> {
+  if ((await databaseError(store)) !== null)
+    return { ready: false, reason: `database unreachable (${store.backend})` };
   const pending = await pendingMigrations(store.db).catch(() => null);
   if (pending === null) return { ready: false, reason: 'database migrations could not be read' };
   if (pending.length > 0) return { ready: false, reason: `migrations pending: ${pending.join(', ')}` };

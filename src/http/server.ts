@@ -1,5 +1,4 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import type { Store } from '../db/index.ts';
 import type { JobSender } from '../jobs/contract.ts';
 import type { Notifier } from '../notify/index.ts';
@@ -42,17 +41,6 @@ export function buildServer({
   // Typed as the plain instance every capability's routes take (pino's Logger is a FastifyBaseLogger).
   const app: FastifyInstance = Fastify({ loggerInstance: logger as FastifyBaseLogger });
   installApiErrorHandling(app, logger);
-
-  // Health means "the database answers": a load balancer should stop routing when it does not.
-  app.get('/health', async (_request, reply) => {
-    try {
-      await sql`select 1`.execute(store.db);
-      return { status: 'ok', database: store.backend };
-    } catch (error) {
-      logger.error({ err: error }, 'health check: database unreachable');
-      return reply.code(503).send({ status: 'unavailable', database: store.backend });
-    }
-  });
 
   registerOperationsRoutes(app, { store, logger, metrics, readiness });
 

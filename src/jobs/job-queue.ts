@@ -2,7 +2,7 @@ import { fromKysely, fromPglite, PgBoss, type ConstructorOptions, type Db } from
 import type { Store, StoreAccess } from '../db/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { JobDb, JobSender, OrderSyncJob } from './contract.ts';
-import { queueDefinitions, queueNames } from './queues.ts';
+import { jobKey, queueDefinitions, queueNames } from './queues.ts';
 
 export interface JobQueue extends JobSender {
   readonly boss: PgBoss;
@@ -50,7 +50,7 @@ export async function openJobQueue(store: Store, options: { logger?: Logger } = 
     schema,
     async sendOrderSync(db, job) {
       await boss.send(queueNames.orderSync, job satisfies OrderSyncJob, {
-        singletonKey: orderSyncKey(job),
+        singletonKey: jobKey(job),
         db: fromKysely(db),
       });
     },
@@ -60,12 +60,12 @@ export async function openJobQueue(store: Store, options: { logger?: Logger } = 
       // defaults, ON CONFLICT DO NOTHING) for all rows, so `stately` coalesces as with send().
       // Sorted by key: two groups committing at once then take the key index's locks in one
       // order and cannot deadlock on them.
-      const rows = jobs.map((job) => ({ data: job, singletonKey: orderSyncKey(job) }));
+      const rows = jobs.map((job) => ({ data: job, singletonKey: jobKey(job) }));
       rows.sort((a, b) => (a.singletonKey < b.singletonKey ? -1 : a.singletonKey > b.singletonKey ? 1 : 0));
       await boss.insert(queueNames.orderSync, rows, { db: fromKysely(db) });
     },
     async sendShopSync(db, job) {
-      await boss.send(queueNames.shopSync, job, { singletonKey: job.shopCode, db: fromKysely(db) });
+      await boss.send(queueNames.shopSync, job, { singletonKey: jobKey(job), db: fromKysely(db) });
     },
     async stop({ graceful = true, timeoutMs = 30_000 } = {}) {
       await boss.stop({ graceful, timeout: timeoutMs, close: true });
@@ -74,11 +74,6 @@ export async function openJobQueue(store: Store, options: { logger?: Logger } = 
 }
 
 const superviseSeconds = 15;
-
-/** One order's jobs share it: `stately` lets one wait and one run. */
-function orderSyncKey(job: OrderSyncJob): string {
-  return `${job.shopCode}:${job.shopifyOrderId}`;
-}
 
 /**
  * `pgboss` beside the store's `public`; a store in its own schema (the tests', or an integrator's

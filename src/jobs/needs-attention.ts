@@ -1,5 +1,5 @@
 import type { JobQueue } from './job-queue.ts';
-import { queueNames } from './queues.ts';
+import { jobKey, queueNames } from './queues.ts';
 
 /** A job that failed after its retries (or at once, for a permanent error), kept for an operator. */
 export interface DeadLetter {
@@ -37,17 +37,10 @@ export async function retryDeadLetter(queue: JobQueue, id: string): Promise<bool
   const [letter] = await queue.boss.findJobs<Record<string, unknown>>(queueNames.deadLetters, { id });
   if (!letter?.sourceName || letter.state !== 'created') return false;
   await queue.boss.send(letter.sourceName, letter.data, {
-    ...(typeof letter.data.shopCode === 'string' && { singletonKey: singletonKeyOf(letter.data) }),
+    ...(typeof letter.data.shopCode === 'string' && { singletonKey: jobKey(letter.data) }),
   });
   await queue.boss.deleteJob(queueNames.deadLetters, id);
   return true;
-}
-
-/** The key a job of an order (`shop:order`) or of a shop (`shop`) is sent with (job-queue.ts). */
-export function singletonKeyOf(data: Record<string, unknown>): string {
-  return typeof data.shopifyOrderId === 'string'
-    ? `${data.shopCode}:${data.shopifyOrderId}`
-    : String(data.shopCode);
 }
 
 function lastError(output: unknown): DeadLetter['error'] {

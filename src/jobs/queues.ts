@@ -45,3 +45,14 @@ export const queueDefinitions: readonly Queue[] = [
   { name: queueNames.shopSync, policy: 'stately', expireInSeconds: 3600, ...retried },
   { name: queueNames.tick, policy: 'stately', expireInSeconds: 60, retryLimit: 0 },
 ];
+
+/**
+ * The key a job is sent with, from its data: `shop:order` for an order's job, `shop` for a
+ * shop's. The queues are `stately` per key, so this is what keeps one order (or one shop's sync)
+ * on one worker at a time and lets a burst coalesce.
+ */
+export function jobKey(data: { shopCode?: unknown; shopifyOrderId?: unknown }): string {
+  return typeof data.shopifyOrderId === 'string'
+    ? `${String(data.shopCode)}:${data.shopifyOrderId}`
+    : String(data.shopCode);
+}

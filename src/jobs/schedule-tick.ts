@@ -1,7 +1,7 @@
 import { listShops } from '../shops/index.ts';
 import { pruneWebhookReceipts, type SyncDeps } from '../sync/index.ts';
 import type { JobQueue } from './job-queue.ts';
-import { queueNames } from './queues.ts';
+import { jobKey, queueNames } from './queues.ts';
 
 /**
  * Every minute, the shop-sync schedules are made to follow the shops' settings: one schedule per
@@ -35,7 +35,7 @@ export async function runScheduleTick(queue: JobQueue, deps: Pick<SyncDeps, 'db'
       queueNames.shopSync,
       rule,
       { shopCode, cause: 'schedule' },
-      { key: shopCode, singletonKey: shopCode, missed: 'once' },
+      { key: shopCode, singletonKey: jobKey({ shopCode }), missed: 'once' },
     );
     changed += 1;
   }

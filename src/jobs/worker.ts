@@ -4,8 +4,7 @@ import type { SyncDeps } from '../sync/index.ts';
 import type { OrderSyncJob } from './contract.ts';
 import type { JobQueue, ShopSyncJob } from './job-queue.ts';
 import { runOrderSync, runShopSync } from './handlers.ts';
-import { queueNames } from './queues.ts';
-import { singletonKeyOf } from './needs-attention.ts';
+import { jobKey, queueNames } from './queues.ts';
 import { runScheduleTick, startScheduleTick } from './schedule-tick.ts';
 
 export interface WorkerOptions {
@@ -111,7 +110,7 @@ function settler(queue: JobQueue, logger: Logger | undefined) {
  * key's active one, so no other job of the key can enter `retry` before it is settled.
  */
 async function waitingRetry<T>(queue: JobQueue, job: Job<T>): Promise<string | undefined> {
-  const key = singletonKeyOf(job.data as Record<string, unknown>);
+  const key = jobKey(job.data as Record<string, unknown>);
   const queued = await queue.boss.findJobs(job.name, { key, queued: true });
   return queued.find((other) => other.state === 'retry' && other.id !== job.id)?.id;
 }

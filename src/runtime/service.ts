@@ -52,7 +52,6 @@ export async function startService(context: AppContext, options: ServiceOptions)
       metrics,
       jobs: queue,
       ...(!options.api && { routes: [] }),
-      readiness: async () => ({ ready: true }),
     });
     const address = await app.listen({ port: options.port, host: options.host });
     return {

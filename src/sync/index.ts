@@ -33,6 +33,7 @@ export type { StagedOrder } from './staging-repository.ts';
 export { syncDeps, shopifyOrderSource } from './runtime-deps.ts';
 export { registerSyncRoutes, type SyncRoutesDeps } from './http-routes.ts';
 export { registerWebhookRoutes, type WebhookRoutesDeps } from './webhook-routes.ts';
-export { receiveWebhook, type OnWebhookReceipt, type ReceiptOutcome } from './receive-webhook.ts';
+export { type OnWebhookReceipt, type ReceiptOutcome } from './receive-webhook.ts';
+export { receiveWebhook } from './receive-webhook-group.ts';
 export { syncOneOrder, type OrderSyncOutcome } from './sync-one-order.ts';
 export { pruneWebhookReceipts } from './webhook-receipts-repository.ts';

@@ -1,22 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/index.ts';
-import type { Order, Refund } from '../domain/order.ts';
 import { ConflictError } from '../shared/errors.ts';
 import { getShopConnection, type ShopConnection } from '../shops/index.ts';
-import { lockOrders } from './lock-orders.ts';
-import { findMirroredOrder } from './mirror-repository.ts';
 import type { SyncDeps } from './ports.ts';
 import { bookRefundBatch } from './process-refund-batch.ts';
-import {
-  AlreadySettled,
-  announceRefusal,
-  asRefusal,
-  decideAndBook,
-  refundOf,
-  resultOf,
-  settled,
-  type RefundResult,
-} from './refund-booking.ts';
+import { announceRefusal, asRefusal, resultOf, settled, type RefundResult } from './refund-booking.ts';
 import { listOpenRefunds, updateRefund, type ImportedRefund } from './refund-repository.ts';
 
 export type { RefundResult } from './refund-booking.ts';
@@ -92,42 +78,34 @@ async function processBatchOrEach(
   return results;
 }
 
-/** One refund in its own transaction: alone, or when its batch's transaction failed as a whole. */
+/**
+ * One refund in its own transaction: alone, or when its batch's transaction failed as a whole. A
+ * batch of one, so the booking is the batch's; what fails outside the refund's savepoint (the
+ * lock, the reads) is recorded on the refund after the rollback. Null when another worker settled
+ * the refund meanwhile.
+ */
 async function processRefund(
   deps: SyncDeps,
   connection: ShopConnection,
   imported: ImportedRefund,
 ): Promise<RefundResult | null> {
-  const key = { shopCode: imported.shopCode, shopifyRefundId: imported.shopifyRefundId };
-  const base = { shopifyOrderId: imported.shopifyOrderId, shopifyRefundId: imported.shopifyRefundId };
-  let orderName = imported.shopifyOrderId;
   try {
-    const booked = await deps.db.transaction().execute(async (trx) => {
-      await lockOrders(trx, imported.shopCode, [imported.shopifyOrderId]);
-      const [current] = await listOpenRefunds(trx, imported.shopCode, [imported.shopifyRefundId]);
-      if (current && settled(current)) throw new AlreadySettled();
-      const { order, refund } = await refundOfMirror(trx, imported);
-      orderName = order.name;
-      const booked = await decideAndBook(trx, deps, connection, order, refund);
-      await updateRefund(trx, key, booked.update);
-      return booked;
-    });
-    if (booked.update.status === 'processed')
-      return { ...base, orderName, status: 'processed', documents: booked.documents };
-    return { ...base, orderName, ...resultOf(booked.update, imported.attempts) };
+    const booked = await deps.db
+      .transaction()
+      .execute((trx) => bookRefundBatch(trx, deps, connection, [imported]));
+    for (const refusal of booked.refusals) await announceRefusal(deps, connection, refusal);
+    return booked.results[0] ?? null;
   } catch (error) {
-    if (error instanceof AlreadySettled) return null;
     const refused = asRefusal(error);
+    const key = { shopCode: imported.shopCode, shopifyRefundId: imported.shopifyRefundId };
     await updateRefund(deps.db, key, refused.update);
+    const orderName = imported.shopifyOrderId;
     await announceRefusal(deps, connection, { imported, orderName, update: refused.update });
-    return { ...base, orderName, ...resultOf(refused.update, imported.attempts) };
+    return {
+      shopifyOrderId: imported.shopifyOrderId,
+      shopifyRefundId: imported.shopifyRefundId,
+      orderName,
+      ...resultOf(refused.update, imported.attempts),
+    };
   }
-}
-
-/** The refund as the mirror holds it now (the newest version of its order imported). */
-async function refundOfMirror(
-  trx: Kysely<Database>,
-  imported: ImportedRefund,
-): Promise<{ order: Order; refund: Refund }> {
-  return refundOf(await findMirroredOrder(trx, imported.shopCode, imported.shopifyOrderId), imported);
 }

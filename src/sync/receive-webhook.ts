@@ -2,12 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.ts';
 import type { JobSender, OrderSyncJob } from '../jobs/contract.ts';
 import type { WebhookDelivery, WebhookOrderRef } from '../shopify/index.ts';
-import {
-  insertWebhookReceipt,
-  latestAcceptedReceipt,
-  type LatestAccepted,
-  type NewWebhookReceipt,
-} from './webhook-receipts-repository.ts';
+import type { LatestAccepted, NewWebhookReceipt } from './webhook-receipts-repository.ts';
 
 /**
  * What became of a verified delivery: `accepted` (receipt stored, order sync enqueued),
@@ -31,30 +26,6 @@ export interface VerifiedDelivery {
   shopCode: string;
   delivery: WebhookDelivery;
   order: Exclude<WebhookOrderRef, { kind: 'missing' }>;
-}
-
-/**
- * Stores the receipt and enqueues the order's sync in one transaction: if the enqueue fails, no
- * receipt remains, the answer is 5xx and Shopify's retry finds no duplicate. A webhook only says
- * the order changed; the job re-reads it, so a stale delivery is skipped only to save work.
- */
-export async function receiveWebhook(
-  deps: ReceiveWebhookDeps,
-  verified: VerifiedDelivery,
-): Promise<ReceiptOutcome> {
-  const { shopCode, delivery, order } = verified;
-  const outcome = await deps.db.transaction().execute(async (trx): Promise<ReceiptOutcome> => {
-    if (order.kind === 'none') {
-      return (await insertWebhookReceipt(trx, receiptRow(verified, 'ignored'))) ? 'ignored' : 'duplicate';
-    }
-    const latest = await latestAcceptedReceipt(trx, shopCode, order.shopifyOrderId);
-    const stored = isStale(delivery, order, latest) ? 'stale' : 'accepted';
-    if (!(await insertWebhookReceipt(trx, receiptRow(verified, stored)))) return 'duplicate';
-    if (stored === 'accepted') await deps.jobs.sendOrderSync(trx, orderSyncJob(shopCode, delivery, order));
-    return stored;
-  });
-  deps.onReceipt?.(outcome, delivery.topic);
-  return outcome;
 }
 
 /**

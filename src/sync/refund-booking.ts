@@ -24,9 +24,6 @@ export function settled(refund: ImportedRefund): boolean {
   return refund.status === 'processed' || refund.status === 'not_convertible';
 }
 
-/** Another worker settled the refund while this one waited for its order's lock. */
-export class AlreadySettled extends Error {}
-
 /** Rolls a refund's transaction (or savepoint) back with what to record instead. */
 export class RefundRefused extends Error {
   constructor(readonly update: Extract<RefundUpdate, { status: 'error' }>) {

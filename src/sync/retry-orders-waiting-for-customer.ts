@@ -2,6 +2,7 @@ import type { ShopConnection } from '../shops/index.ts';
 import type { ImportResult } from './import-staged-order.ts';
 import { importStagedOrdersEach } from './import-staged-orders.ts';
 import type { SyncDeps } from './ports.ts';
+import { stagedOrderIdsFailedWith } from './staging-repository.ts';
 
 /** At most this many waiting orders are tried after one import (the rest on the next). */
 const perImport = 50;
@@ -17,20 +18,13 @@ export async function retryOrdersWaitingForCustomer(
   connection: ShopConnection,
 ): Promise<ImportResult[]> {
   const shopCode = connection.settings.code;
-  const waiting = await deps.db
-    .selectFrom('orders_to_import')
-    .select('shopify_order_id')
-    .where('shop_code', '=', shopCode)
-    .where('error_code', '=', 'customer_not_found')
-    .orderBy('created_at_shopify')
-    .limit(perImport)
-    .execute();
+  const waiting = await stagedOrderIdsFailedWith(deps.db, shopCode, 'customer_not_found', perImport);
   if (waiting.length === 0) return [];
   const results: ImportResult[] = [];
   await importStagedOrdersEach(
     deps,
     shopCode,
-    { connection, shopifyOrderIds: waiting.map((row) => row.shopify_order_id), sameRunRetry: true },
+    { connection, shopifyOrderIds: waiting, sameRunRetry: true },
     (result) => results.push(result),
   );
   return results;

@@ -171,6 +171,24 @@ export async function countStagedOrders(
   return Number(row.count);
 }
 
+/** Staged orders whose last import failed with `errorCode`, oldest first, at most `limit`. */
+export async function stagedOrderIdsFailedWith(
+  db: Kysely<Database>,
+  shopCode: string,
+  errorCode: string,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('orders_to_import')
+    .select('shopify_order_id')
+    .where('shop_code', '=', shopCode)
+    .where('error_code', '=', errorCode)
+    .orderBy('created_at_shopify')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.shopify_order_id);
+}
+
 /**
  * A failed import: the error stays on the row where operators look (graphile-worker's last_error).
  * `countAttempt: false` when a run tries an order a second time (its own retry), so attempts count runs.

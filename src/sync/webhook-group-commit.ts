@@ -1,10 +1,5 @@
-import { receiveWebhookGroup } from './receive-webhook-group.ts';
-import {
-  receiveWebhook,
-  type ReceiptOutcome,
-  type ReceiveWebhookDeps,
-  type VerifiedDelivery,
-} from './receive-webhook.ts';
+import { receiveWebhook, receiveWebhookGroup } from './receive-webhook-group.ts';
+import { type ReceiptOutcome, type ReceiveWebhookDeps, type VerifiedDelivery } from './receive-webhook.ts';
 
 /** Takes verified deliveries; each promise settles once its receipt and job are committed. */
 export interface WebhookReceiver {

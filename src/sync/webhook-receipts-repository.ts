@@ -24,26 +24,10 @@ export interface LatestAccepted {
 }
 
 /**
- * Stores the receipt unless one with the same webhook id, or event id and topic, exists; false
- * for such a repeat. `on conflict do nothing` waits for a concurrent insert of the same key to
- * commit or roll back, so of two racing copies exactly one is stored.
- */
-export async function insertWebhookReceipt(
-  db: Kysely<Database>,
-  receipt: NewWebhookReceipt,
-): Promise<boolean> {
-  const inserted = await db
-    .insertInto('webhook_receipts')
-    .values(receiptColumns(receipt))
-    .onConflict((conflict) => conflict.doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return inserted !== undefined;
-}
-
-/**
- * Several receipts in one statement (the receiver's group commit); for each, whether it was
- * stored (false: a repeat of a stored one). The receipts must not repeat each other's keys.
+ * Receipts in one statement (the receiver's group commit); for each, whether it was stored
+ * (false: a repeat of a stored one). `on conflict do nothing` waits for a concurrent insert of
+ * the same key to commit or roll back, so of two racing copies exactly one is stored. The
+ * receipts must not repeat each other's keys.
  * Rows go in sorted by webhook id, so two groups committing at once take the key index's locks in
  * one order and cannot deadlock on them.
  */
@@ -85,31 +69,13 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export async function latestAcceptedReceipt(
-  db: Kysely<Database>,
-  shopCode: string,
-  shopifyOrderId: string,
-): Promise<LatestAccepted> {
-  const row = await db
-    .selectFrom('webhook_receipts')
-    .select((eb) => [
-      eb.fn.max('triggered_at').as('triggered_at'),
-      eb.fn.max('order_updated_at').as('order_updated_at'),
-    ])
-    .where('shop_code', '=', shopCode)
-    .where('shopify_order_id', '=', shopifyOrderId)
-    .where('outcome', '=', 'accepted')
-    .executeTakeFirst();
-  return { triggeredAt: toDate(row?.triggered_at), orderUpdatedAt: toDate(row?.order_updated_at) };
-}
-
 /** An order as the stale check names it. */
 export interface ReceiptOrder {
   shopCode: string;
   shopifyOrderId: string;
 }
 
-/** `latestAcceptedReceipt` for several orders in one query, keyed by `receiptOrderKey`. */
+/** The newest versions accepted deliveries announced, per order, in one query, keyed by `receiptOrderKey`. */
 export async function latestAcceptedReceipts(
   db: Kysely<Database>,
   orders: readonly ReceiptOrder[],
