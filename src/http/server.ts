@@ -1,3 +1,4 @@
+import { installAuthentication } from '../access/index.ts';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Store } from '../db/index.ts';
 import type { JobSender } from '../jobs/contract.ts';
@@ -41,6 +42,7 @@ export function buildServer({
   // Typed as the plain instance every capability's routes take (pino's Logger is a FastifyBaseLogger).
   const app: FastifyInstance = Fastify({ loggerInstance: logger as FastifyBaseLogger });
   installApiErrorHandling(app, logger);
+  installAuthentication(app, store.db);
 
   registerOperationsRoutes(app, { store, logger, metrics, readiness });
 

@@ -50,3 +50,15 @@ export class ConfigurationError extends AppError {
   readonly code = 'configuration_invalid';
   readonly retryable = false;
 }
+
+/** No valid credentials came with the request (HTTP 401). */
+export class UnauthenticatedError extends AppError {
+  readonly code = 'unauthenticated';
+  readonly retryable = false;
+}
+
+/** The user is known but their role may not do this (HTTP 403); nothing was done. */
+export class ForbiddenError extends AppError {
+  readonly code = 'forbidden';
+  readonly retryable = false;
+}

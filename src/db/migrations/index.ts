@@ -11,6 +11,7 @@ import * as webhookReceipts from './0009_webhook_receipts.ts';
 import * as shopifyBudgets from './0010_shopify_budgets.ts';
 import * as glBalanceCheckByIndex from './0011_gl_balance_check_by_index.ts';
 import * as shopifyBudgetInFlight from './0012_shopify_budget_in_flight.ts';
+import * as access from './0013_access.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so that the
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0010_shopify_budgets': shopifyBudgets,
   '0011_gl_balance_check_by_index': glBalanceCheckByIndex,
   '0012_shopify_budget_in_flight': shopifyBudgetInFlight,
+  '0013_access': access,
 };

@@ -1,4 +1,11 @@
-import { ConflictError, NotFoundError, ValidationError, AppError } from '../../shared/errors.ts';
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+} from '../../shared/errors.ts';
 import {
   ShopifyAuthError,
   ShopifyQueryError,
@@ -40,6 +47,8 @@ export function errorReply(error: unknown): ErrorReply {
       body: { error: { code: error.code, message: error.message, issues: error.issues } },
     };
   }
+  if (error instanceof UnauthenticatedError) return reply(401, error);
+  if (error instanceof ForbiddenError) return reply(403, error);
   if (error instanceof NotFoundError) return reply(404, error);
   if (error instanceof ConflictError) return reply(409, error);
   if (error instanceof AppError) return reply(error.retryable ? 503 : 422, error);

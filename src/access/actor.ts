@@ -1,0 +1,9 @@
+import type { Role } from './roles.ts';
+
+/** Who is acting: a user, by the API key that came with the request or the CLI command. */
+export interface Actor {
+  readonly userId: number;
+  readonly userName: string;
+  readonly role: Role;
+  readonly via: 'api' | 'cli';
+}
