@@ -5,6 +5,19 @@ import { UnauthenticatedError } from '../shared/errors.ts';
 import type { Actor } from './actor.ts';
 import { actorForApiKey } from './api-keys.ts';
 
+import type { Action } from './roles.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * What a route does, for the permission check every /api/ route gets
+     * (`{ config: { permission: 'refund.create' } }`). Undeclared: GET needs `read`, anything else
+     * `shop.configure`, so a forgotten declaration errs on the side of refusing.
+     */
+    permission?: Action;
+  }
+}
+
 const actors = new WeakMap<FastifyRequest, Actor>();
 
 /**
