@@ -5,3 +5,23 @@ export { authorize, mayDo } from './authorize.ts';
 export { cliActor } from './cli-actor.ts';
 export { actorOf, installAuthentication } from './http-authentication.ts';
 export { isRole, permissions, roles, type Action, type Role } from './roles.ts';
+export { installAccessControl, permissionOf } from './access-control.ts';
+export { registerAccessRoutes } from './http-routes.ts';
+export { addUser, type AddUserInput } from './add-user.ts';
+export { listUsers } from './list-users.ts';
+export { setUserRole, type SetUserRoleInput } from './set-user-role.ts';
+export { disableUser, type DisableUserInput } from './disable-user.ts';
+export { createApiKey, type CreateApiKeyInput, type CreatedApiKey } from './create-api-key.ts';
+export { listApiKeys } from './list-api-keys.ts';
+export { revokeApiKey, type RevokeApiKeyInput } from './revoke-api-key.ts';
+export type { ApiKeyView } from './api-key-views.ts';
+export {
+  listAuditLog,
+  type AuditLogEntry,
+  type AuditLogFilter,
+  type AuditLogPage,
+} from './list-audit-log.ts';
+export type { Manager } from './management-audit.ts';
+export type { UserView } from './users.ts';
+export { whoAmI, type WhoAmI } from './who-am-i.ts';
+export { ensureDemoAdmin, type DemoAdminKey } from './ensure-demo-admin.ts';

@@ -10,6 +10,7 @@ import { registerServe } from './commands/serve.ts';
 import { registerShop } from './commands/shop.ts';
 import { registerStart } from './commands/start.ts';
 import { registerSync } from './commands/sync.ts';
+import { registerUsers } from './commands/users.ts';
 import { registerWebhooks } from './commands/webhooks.ts';
 
 export function buildProgram(): Command {
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerReconcile(program);
   registerWebhooks(program);
   registerJobs(program);
+  registerUsers(program);
   return program;
 }
 

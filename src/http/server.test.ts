@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../db/index.ts';
+import { addTestUser } from '../access/testing/test-users.ts';
+import { migrateToLatest, openStore, type Store } from '../db/index.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { createLogger } from '../shared/logger.ts';
 import { ShopifyAuthError, ShopifyThrottledError, ShopifyUnavailableError } from '../shopify/index.ts';
@@ -45,9 +46,14 @@ const errors: Record<string, () => Error> = {
 };
 
 describe('the /api/ error frame', () => {
-  // The frame never touches the database: one store serves every case.
+  // The frame touches the database only to know the caller: one store serves every case.
   let store: Store;
-  beforeAll(async () => (store = await openStore({ dataDir: 'memory://' })));
+  let headers: { authorization: string };
+  beforeAll(async () => {
+    store = await openStore({ dataDir: 'memory://' });
+    await migrateToLatest(store.db);
+    headers = { authorization: `Bearer ${(await addTestUser(store.db, 'admin')).apiKey}` };
+  });
   afterAll(() => store.close());
 
   const cases = [
@@ -62,7 +68,7 @@ describe('the /api/ error frame', () => {
 
   it.each(cases)('$kind -> $status $code', async ({ kind, status, code, message }) => {
     const app = buildServer({ store, logger, secretKey, routes: [failingRoutes] });
-    const response = await app.inject({ method: 'GET', url: `/api/fail/${kind}` });
+    const response = await app.inject({ method: 'GET', url: `/api/fail/${kind}`, headers });
     expect(response.statusCode).toBe(status);
     expect(response.json()).toMatchObject({ error: { code, message } });
     if (kind === 'throttled') expect(response.headers['retry-after']).toBe('3');
@@ -71,7 +77,7 @@ describe('the /api/ error frame', () => {
 
   it('answers bad bodies and unknown routes in the same shape', async () => {
     const app = buildServer({ store, logger, secretKey, routes: [failingRoutes] });
-    const bad = await app.inject({ method: 'POST', url: '/api/typed', payload: { other: 1 } });
+    const bad = await app.inject({ method: 'POST', url: '/api/typed', headers, payload: { other: 1 } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toEqual({
       error: {
@@ -83,12 +89,12 @@ describe('the /api/ error frame', () => {
     const unparsable = await app.inject({
       method: 'POST',
       url: '/api/typed',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...headers, 'content-type': 'application/json' },
       payload: '{"shop":',
     });
     expect(unparsable.statusCode).toBe(400);
     expect(unparsable.json().error.code).toBe('validation_failed');
-    const unknown = await app.inject({ method: 'GET', url: '/api/nothing-here?x=1' });
+    const unknown = await app.inject({ method: 'GET', url: '/api/nothing-here?x=1', headers });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toEqual({
       error: { code: 'not_found', message: 'No route GET /api/nothing-here' },

@@ -1,4 +1,4 @@
-import { installAuthentication } from '../access/index.ts';
+import { installAccessControl, installAuthentication } from '../access/index.ts';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Store } from '../db/index.ts';
 import type { JobSender } from '../jobs/contract.ts';
@@ -43,6 +43,7 @@ export function buildServer({
   const app: FastifyInstance = Fastify({ loggerInstance: logger as FastifyBaseLogger });
   installApiErrorHandling(app, logger);
   installAuthentication(app, store.db);
+  installAccessControl(app, store.db);
 
   registerOperationsRoutes(app, { store, logger, metrics, readiness });
 

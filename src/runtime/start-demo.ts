@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { ensureDemoAdmin, type DemoAdminKey } from '../access/index.ts';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/index.ts';
 import { listShops, setShopSetting, syncWebhookSubscriptions } from '../shops/index.ts';
 import type { AppContext } from './context.ts';
@@ -7,6 +8,8 @@ import { demoShopCode, setUpDemoShop } from '../demo/index.ts';
 export interface DemoEnvironment {
   emulator: RunningEmulator;
   shopCode: string;
+  /** The demo-admin's API key file, so the demo is usable through the API (docs/access.md). */
+  adminKey: DemoAdminKey;
 }
 
 /**
@@ -26,11 +29,15 @@ export async function startDemo(context: AppContext, preferredPort: number): Pro
     await setUpDemoShop(deps, { code: demoShopCode, endpoint: emulator.url, accessToken: emulator.token });
     // The emulator signs its webhooks with its app secret, as Shopify signs with the app's.
     await setShopSetting(deps, demoShopCode, [`webhookSecret=${emulator.appSecret}`]);
+    const adminKey = await ensureDemoAdmin(
+      context.store.db,
+      join(context.config.STOREBRIDGE_DATA_DIR, 'demo-admin.key'),
+    );
+    return { emulator, shopCode: demoShopCode, adminKey };
   } catch (error) {
     await emulator.close();
     throw error;
   }
-  return { emulator, shopCode: demoShopCode };
 }
 
 /** Demo merchant activity (orders, fulfilments, refunds, returns, edits) per second. */

@@ -19,6 +19,7 @@ export function registerShopRoutes(app: FastifyInstance, deps: ShopRoutesDeps): 
   app.post<{ Params: { code: string }; Body: { address?: string } | undefined }>(
     '/api/shops/:code/webhooks/sync',
     {
+      config: { permission: 'shop.configure' },
       schema: {
         body: {
           type: 'object',

@@ -23,6 +23,7 @@ export interface SyncRoutesDeps {
 }
 
 type ShopParams = { Params: { code: string } };
+const syncRun = { config: { permission: 'sync.run' } } as const;
 type OrderParams = { Params: { code: string; order: string } };
 const ordersBody = {
   type: 'object',
@@ -50,6 +51,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRoutesDeps): 
   app.post<ShopParams & { Body: { bulk?: boolean; dryRun?: boolean } | undefined }>(
     '/api/shops/:code/sync/orders',
     {
+      config: { permission: 'sync.run' },
       schema: {
         body: {
           type: 'object',
@@ -72,7 +74,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRoutesDeps): 
 
   app.post<ShopParams & { Body: { orders: string[] } }>(
     '/api/shops/:code/orders-to-import/delete',
-    { schema: { body: ordersBody } },
+    { config: { permission: 'sync.run' }, schema: { body: ordersBody } },
     async (request) => {
       const ids = await resolveAll(request.params.code, request.body.orders);
       return { deleted: await excludeStagedOrders(sync, request.params.code, ids) };
@@ -81,7 +83,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRoutesDeps): 
 
   app.post<ShopParams & { Body: { orders: string[]; createDocuments?: boolean } }>(
     '/api/shops/:code/import',
-    { schema: { body: ordersBody } },
+    { config: { permission: 'sync.run' }, schema: { body: ordersBody } },
     async (request) => {
       const ids = await resolveAll(request.params.code, request.body.orders);
       const results = await importStagedOrders(sync, request.params.code, {
@@ -101,12 +103,12 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRoutesDeps): 
     return order;
   });
 
-  app.post<OrderParams>('/api/shops/:code/orders/:order/unlink', async (request) => {
+  app.post<OrderParams>('/api/shops/:code/orders/:order/unlink', syncRun, async (request) => {
     const { code } = request.params;
     return unlinkOrder(sync, code, await resolveOrderId(deps.store.db, code, request.params.order));
   });
 
-  app.post<OrderParams>('/api/shops/:code/orders/:order/reimport', async (request) => {
+  app.post<OrderParams>('/api/shops/:code/orders/:order/reimport', syncRun, async (request) => {
     const { code } = request.params;
     return reimportOrder(sync, code, await resolveOrderId(deps.store.db, code, request.params.order));
   });

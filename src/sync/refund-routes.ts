@@ -30,6 +30,7 @@ export function registerRefundRoutes(app: FastifyInstance, sync: SyncDeps): void
   app.post<ShopParams & { Body: { refunds?: string[] } | undefined }>(
     '/api/shops/:code/refunds/process',
     {
+      config: { permission: 'sync.run' },
       schema: {
         body: {
           type: 'object',

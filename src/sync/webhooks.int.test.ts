@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeOnEachBackend } from '../../test/support/test-store.ts';
+import { addTestUser } from '../access/testing/test-users.ts';
 import {
   clientSecret,
   openWebhookHarness,
@@ -123,9 +124,11 @@ describeOnEachBackend('POST /webhooks/shopify: accepted, duplicate, stale, ignor
   });
 
   it('/api routes still parse JSON bodies', async () => {
+    const { apiKey } = await addTestUser(h.store.db, 'agent');
     const response = await h.server().inject({
       method: 'POST',
       url: '/api/shops/WEB/orders-to-import/delete',
+      headers: { authorization: `Bearer ${apiKey}` },
       payload: { orders: [] },
     });
     expect([response.statusCode, response.json().error.code]).toEqual([400, 'validation_failed']);

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exitOf, freePort, freshDataDir, runCli, startCli, waitForHttp } from '../support/cli.ts';
@@ -23,10 +23,25 @@ describe('npm start on a fresh machine', () => {
       expect(statSync(join(dataDir, 'secret.key')).mode & 0o777).toBe(0o600);
       await waitFor(() => output().includes('Demo: shop DEMO is connected'));
 
+      // The API needs a key: the demo-admin's is kept owner-only in the data folder, and the banner says where.
+      const keyPath = join(dataDir, 'demo-admin.key');
+      await waitFor(() => output().includes(`Authorization: Bearer $(cat ${keyPath})`));
+      expect(statSync(keyPath).mode & 0o777).toBe(0o600);
+      const authorization = `Bearer ${readFileSync(keyPath, 'utf8').trim()}`;
+      const anonymous = await fetch(`http://127.0.0.1:${port}/api/shops/DEMO/documents`);
+      expect([
+        anonymous.status,
+        ((await anonymous.json()) as { error: { code: string } }).error.code,
+      ]).toEqual([401, 'unauthenticated']);
+      const me = await fetch(`http://127.0.0.1:${port}/api/me`, { headers: { authorization } });
+      expect(await me.json()).toMatchObject({ name: 'demo-admin', role: 'admin' });
+
       // Documents appear within seconds: the demo's history first, then the live merchant's new
       // orders, which reach the service only as webhooks (nobody runs a sync).
       const documents = async () => {
-        const answer = await fetch(`http://127.0.0.1:${port}/api/shops/DEMO/documents`);
+        const answer = await fetch(`http://127.0.0.1:${port}/api/shops/DEMO/documents`, {
+          headers: { authorization },
+        });
         return ((await answer.json()) as { documents: { shopifyOrderId: string }[] }).documents;
       };
       const first = await waitForValue(documents, (list) => list.length > 0);

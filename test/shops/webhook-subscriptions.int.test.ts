@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../emulator/src/index.ts';
+import { addTestUser } from '../../src/access/testing/test-users.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { ConfigurationError } from '../../src/shared/errors.ts';
 import { createLogger } from '../../src/shared/logger.ts';
@@ -117,10 +118,12 @@ describe('syncWebhookSubscriptions on the emulator', () => {
 
   it('answers the same through POST /api/shops/:code/webhooks/sync', async () => {
     const server = buildServer({ store, secretKey: deps.secretKey, logger: createLogger('silent') });
+    const headers = { authorization: `Bearer ${(await addTestUser(store.db, 'admin')).apiKey}` };
     try {
       const response = await server.inject({
         method: 'POST',
         url: '/api/shops/WEB/webhooks/sync',
+        headers,
         payload: { address: publicUrl },
       });
       expect(response.statusCode).toBe(200);
@@ -131,6 +134,7 @@ describe('syncWebhookSubscriptions on the emulator', () => {
       const unknown = await server.inject({
         method: 'POST',
         url: '/api/shops/NOPE/webhooks/sync',
+        headers,
         payload: { address: publicUrl },
       });
       expect(unknown.statusCode).toBe(404);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { openContext } from '../../runtime/context.ts';
-import { goLive, startDemo } from '../../runtime/start-demo.ts';
+import { goLive, startDemo, type DemoEnvironment } from '../../runtime/start-demo.ts';
 import { runAction } from '../run-action.ts';
 import { serve } from './serve.ts';
 
@@ -20,22 +20,36 @@ export function registerStart(program: Command): void {
         const demo = await startDemo(context, context.config.STOREBRIDGE_DEMO_EMULATOR_PORT);
         const service = await serve(context, { worker: true }, async () => demo?.emulator.close());
         if (demo) await goLive(context, demo, service.address);
-        printBanner(service.address, demo ? { url: demo.emulator.url, shopCode: demo.shopCode } : null);
+        printBanner(service.address, demo);
       }),
     );
 }
 
-function printBanner(address: string, demo: { url: string; shopCode: string } | null): void {
+function printBanner(address: string, demo: DemoEnvironment | null): void {
   const lines = [
     '',
     `storebridge is running at ${address}  (GET /health)`,
     demo
-      ? `Demo: shop ${demo.shopCode} is connected to a built-in Shopify emulator at ${demo.url}; its merchant\n` +
+      ? `Demo: shop ${demo.shopCode} is connected to a built-in Shopify emulator at ${demo.emulator.url}; its merchant\n` +
         `      places, ships, refunds and edits orders, and webhooks bring them in: GET /api/shops/${demo.shopCode}/documents`
       : 'Connected to the shops configured in this store (npm run cli -- shop list).',
+    ...(demo ? apiKeyLines(address, demo) : []),
     'Add a real shop:  npm run cli -- shop add --file shop.json   (see examples/shop.json)',
     '              or  npm run cli -- shop add --code MAIN --domain example.myshopify.com --token shpat_…',
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');
+}
+
+/** How to reach the /api/ routes, which all need a key (docs/access.md). */
+function apiKeyLines(address: string, demo: DemoEnvironment): string[] {
+  const { path, status } = demo.adminKey;
+  if (status === 'revoked')
+    return [
+      `API: the demo-admin key in ${path} was revoked; make a key with: npm run cli -- api-keys create --user <name>`,
+    ];
+  return [
+    `API: every /api/ route needs a key; the demo-admin user's is in ${path} (keep it private):`,
+    `      curl -H "Authorization: Bearer $(cat ${path})" ${address}/api/shops/${demo.shopCode}/documents`,
+  ];
 }

@@ -1,3 +1,4 @@
+import { registerAccessRoutes } from '../../access/index.ts';
 import { registerBooksRoutes } from '../../books/index.ts';
 import { registerShopRoutes } from '../../shops/index.ts';
 import { registerSyncRoutes, registerWebhookRoutes } from '../../sync/index.ts';
@@ -12,4 +13,5 @@ export const capabilityRoutes: readonly RegisterApiRoutes[] = [
   registerBooksRoutes,
   registerShopRoutes,
   registerWebhookRoutes,
+  registerAccessRoutes,
 ];

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { RunningEmulator } from '../../../emulator/src/index.ts';
+import { addTestUser } from '../../../src/access/testing/test-users.ts';
 import type { Backend } from '../../../src/db/index.ts';
 import { setUpDemoShop } from '../../../src/demo/index.ts';
 import { buildServer, type StorebridgeServer } from '../../../src/http/server.ts';
@@ -27,6 +28,8 @@ export interface Scenario {
   /** Opens the shop's secrets, for tests that call a use case directly. */
   readonly secretKey: Buffer;
   readonly server: StorebridgeServer;
+  /** The API key of the admin `operator` that `storebridge` calls the API as. */
+  readonly operatorKey: string;
   /** storebridge as its operators reach it: the /api/ routes (the CLI's twin). */
   readonly storebridge: Storebridge;
   /** Changes shop settings the way `storebridge shop set` does. */
@@ -60,6 +63,7 @@ export async function openScenario(options: ScenarioOptions = {}): Promise<Scena
   };
   await setShop({ ...orderImportOnly, ...options.shop });
   const server = buildServer({ store, secretKey, logger: createLogger('silent') });
+  const operator = await addTestUser(store.db, 'admin', 'operator');
   return {
     shopCode,
     emulator,
@@ -67,7 +71,8 @@ export async function openScenario(options: ScenarioOptions = {}): Promise<Scena
     store,
     secretKey,
     server,
-    storebridge: apiStorebridge(server, shopCode),
+    operatorKey: operator.apiKey,
+    storebridge: apiStorebridge(server, shopCode, operator.apiKey),
     setShop,
     close: async () => {
       await server.close();

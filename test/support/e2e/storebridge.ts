@@ -150,11 +150,13 @@ export class ApiError extends Error {
   }
 }
 
-export function apiStorebridge(server: StorebridgeServer, shop: string): Storebridge {
+/** `apiKey`: the operator's key, sent as `Authorization: Bearer` (every /api/ route needs one). */
+export function apiStorebridge(server: StorebridgeServer, shop: string, apiKey: string): Storebridge {
   const call = async <T>(method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown): Promise<T> => {
     const response = await server.inject({
       method,
       url,
+      headers: { authorization: `Bearer ${apiKey}` },
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
     const body: unknown = response.body === '' ? undefined : response.json();
