@@ -22,10 +22,11 @@ export interface ShopContext {
 /** The shop's connection and a Shopify client for it. */
 export async function openShop(deps: OutboundDeps, shopCode: string): Promise<ShopContext> {
   const connection = await getShopConnection(deps.sync, shopCode);
-  return { connection, client: (deps.clientFor ?? defaultClient)(connection) };
+  return { connection, client: (deps.clientFor ?? shopifyClientOf)(connection) };
 }
 
-function defaultClient(connection: ShopConnection): ShopifyClient {
+/** A Shopify client from the shop's connection (the default of `clientFor`). */
+export function shopifyClientOf(connection: ShopConnection): ShopifyClient {
   const accessToken = connection.secrets.accessToken;
   if (!accessToken)
     throw new ConfigurationError(

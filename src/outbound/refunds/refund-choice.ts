@@ -1,5 +1,5 @@
 import type { Order } from '../../domain/order.ts';
-import { parseMoney, type Money } from '../../money/index.ts';
+import { formatMoney, money, parseMoney, type Money } from '../../money/index.ts';
 import { ValidationError, type ValidationIssue } from '../../shared/errors.ts';
 import type { DiscrepancyReason, RefundChoice, RestockChoice } from '../../shopify/index.ts';
 
@@ -127,6 +127,11 @@ export function resolveRefund(order: Order, request: RefundRequest): ResolvedRef
     request.shipping === undefined || request.shipping === 'full'
       ? null
       : amountOf('shipping', request.shipping);
+  if (shippingAmount && shippingAmount.minor > refundableShipping(order))
+    problem(
+      'shipping',
+      `${request.shipping} ${currency} is more than the ${formatMoney(money(refundableShipping(order), currency))} ${currency} shipping still refundable`,
+    );
   const manualTotal = request.amount === undefined ? null : amountOf('amount', request.amount);
   if ((request.reason ?? '').length > noteLimit) problem('reason', `at most ${noteLimit} characters`);
   const discrepancyReason = request.discrepancyReason ?? 'other';
@@ -173,4 +178,15 @@ function findLine(order: Order, ref: string) {
   const bySku = order.lines.filter((line) => line.sku !== null && line.sku === ref);
   if (bySku.length > 1) return 'ambiguous';
   return bySku[0] ?? null;
+}
+
+/** Shipping charged less shipping already refunded, in the presentment currency (minor units). */
+function refundableShipping(order: Order): number {
+  const charged = order.shippingLines
+    .filter((line) => !line.isRemoved)
+    .reduce((total, line) => total + line.discountedPrice.presentment.minor, 0);
+  const refunded = order.refunds
+    .flatMap((refund) => refund.shippingLines)
+    .reduce((total, line) => total + line.subtotal.presentment.minor, 0);
+  return Math.max(0, charged - refunded);
 }
