@@ -35,7 +35,7 @@ async function shopifyOrder(s: Scenario, gid: string) {
 const sent = async (s: Scenario, name: string) =>
   (await recordedCalls(s.emulator)).filter((call) => call.operation.includes(name)).length;
 
-describe('agent cancel (issue 8 item 3, seeds 001 and 002)', { timeout: 120_000 }, () => {
+describe('agent cancel (issue 8 item 3, seeds 001 and 002)', { timeout: 240_000 }, () => {
   it('cancels an unfulfilled order refunding everything by default, once per key, and the sync sees it', async () => {
     const { s, api } = await open();
     const order = await s.merchant.placeOrder();
@@ -113,7 +113,7 @@ describe('agent cancel (issue 8 item 3, seeds 001 and 002)', { timeout: 120_000 
   });
 });
 
-describe('mark as paid (seed 002 "Mark as Paid")', { timeout: 120_000 }, () => {
+describe('mark as paid (seed 002 "Mark as Paid")', { timeout: 240_000 }, () => {
   it('marks a pending order paid once; a paid order is refused before sending', async () => {
     const { s, api } = await open();
     const unpaid = await s.merchant.placeOrder({ paid: false });

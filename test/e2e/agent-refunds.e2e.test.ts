@@ -75,7 +75,7 @@ async function mutationsSent(s: Scenario, name: string) {
 
 describe(
   'agent refund: preview then create (issue 8 item 2, seeds 001 and 003)',
-  { timeout: 120_000 },
+  { timeout: 240_000 },
   () => {
     it("previews Shopify's own calculation: lines, shipping, tax, total and the maximum per payment", async () => {
       const { scenario: s, api } = await openAgentScenario();
