@@ -15,7 +15,7 @@ import { OrderNotCancellableError } from './errors.ts';
 import { loadShopifyOrder } from './load-order.ts';
 import { openShop, type OutboundDeps } from './outbound-deps.ts';
 import { planRefund } from './refund-plan.ts';
-import { sendOnce, type OutboundOutcome } from './send-once.ts';
+import { authorizeAudited, sendOnce, type OutboundOutcome } from './send-once.ts';
 import { syncOrderAfter, type AfterSync } from './sync-after.ts';
 
 export const cancelReasons = ['customer', 'fraud', 'inventory', 'declined', 'staff', 'other'] as const;
@@ -59,6 +59,7 @@ export async function cancelAgentOrder(
   order: string,
   request: CancelRequest,
 ): Promise<OutboundOutcome<AgentCancellation> & { sync?: AfterSync }> {
+  await authorizeAudited(deps, { actor, action: 'order.cancel', shopCode, order, request: request });
   const shopifyOrderId = await resolveOrderId(deps.sync.db, shopCode, order);
   const { idempotencyKey, ...rest } = request;
   const reason = rest.reason ?? 'customer';

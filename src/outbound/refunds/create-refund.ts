@@ -13,7 +13,7 @@ import { openShop, type OutboundDeps } from './outbound-deps.ts';
 import { claimedShopifyIds, type OutboundRequestRow } from './outbound-requests.ts';
 import { resolveRefund, type RefundRequest } from './refund-choice.ts';
 import { planRefund, refundToCreate } from './refund-plan.ts';
-import { sendOnce, type OutboundOutcome } from './send-once.ts';
+import { authorizeAudited, sendOnce, type OutboundOutcome } from './send-once.ts';
 import { syncOrderAfter, type AfterSync } from './sync-after.ts';
 
 /** The refund Shopify made, as stored for a retry with the same key (JSON: money as decimal strings). */
@@ -41,6 +41,7 @@ export async function createAgentRefund(
   order: string,
   request: RefundRequest,
 ): Promise<OutboundOutcome<AgentRefund> & { sync?: AfterSync }> {
+  await authorizeAudited(deps, { actor, action: 'refund.create', shopCode, order, request: request });
   const shopifyOrderId = await resolveOrderId(deps.sync.db, shopCode, order);
   const { idempotencyKey, ...rest } = request;
   const normalised = normaliseRefundRequest(rest);

@@ -6,7 +6,7 @@ import { resolveOrderId } from '../../sync/index.ts';
 import { OrderNotPendingPaymentError } from './errors.ts';
 import { loadShopifyOrder } from './load-order.ts';
 import { openShop, type OutboundDeps } from './outbound-deps.ts';
-import { sendOnce, type OutboundOutcome } from './send-once.ts';
+import { authorizeAudited, sendOnce, type OutboundOutcome } from './send-once.ts';
 import { syncOrderAfter, type AfterSync } from './sync-after.ts';
 
 export interface AgentMarkAsPaid {
@@ -31,6 +31,7 @@ export async function markAgentOrderAsPaid(
   order: string,
   request: { idempotencyKey?: string | undefined } = {},
 ): Promise<OutboundOutcome<AgentMarkAsPaid> & { sync?: AfterSync }> {
+  await authorizeAudited(deps, { actor, action: 'order.mark_as_paid', shopCode, order, request: request });
   const shopifyOrderId = await resolveOrderId(deps.sync.db, shopCode, order);
   const outcome = await sendOnce<AgentMarkAsPaid>(
     deps,

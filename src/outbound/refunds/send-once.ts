@@ -49,6 +49,29 @@ export interface OutboundSteps<R> {
 }
 
 /**
+ * The role check, before anything is read, resolved or sent; a refusal is audited (403). The use
+ * cases call it first thing, with the order as the user gave it.
+ */
+export async function authorizeAudited(
+  deps: OutboundDeps,
+  context: { actor: Actor; action: Action; shopCode: string; order: string; request: unknown },
+): Promise<void> {
+  try {
+    authorize(context.actor, context.action);
+  } catch (error) {
+    await recordAudit(deps.sync.db, {
+      actor: context.actor,
+      action: context.action,
+      shopCode: context.shopCode,
+      target: `order ${context.order}`,
+      request: context.request,
+      outcome: 'refused',
+    });
+    throw error;
+  }
+}
+
+/**
  * Exactly once (issue 8 item 2): the role is checked before anything is read or sent (refusal
  * audited); the key is recorded pending BEFORE Shopify is called; a succeeded key answers its
  * stored result; a pending key first looks in Shopify for what the lost call did; the same key
@@ -78,12 +101,7 @@ export async function sendOnce<R>(
       shopifyAnswer,
       idempotencyKey: key,
     });
-  try {
-    authorize(context.actor, context.action);
-  } catch (error) {
-    await audit('refused', undefined, context.idempotencyKey);
-    throw error;
-  }
+  await authorizeAudited(deps, { ...context, order: context.shopifyOrderId });
   const hash = requestHash({ kind: context.kind, order: context.shopifyOrderId, request: context.request });
   const key = idempotencyKeyFor(context.idempotencyKey, context.kind, hash);
   const finish = async (row: OutboundRequestRow, answer: ShopifyAnswer<R>, found = false) => {
