@@ -1,10 +1,12 @@
 import { Command } from 'commander';
 import { registerBooks } from './commands/books.ts';
+import { registerCancel } from './commands/cancel.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerEmulator } from './commands/emulator.ts';
 import { registerJobs } from './commands/jobs.ts';
 import { registerMaster } from './commands/master.ts';
 import { registerReconcile } from './commands/reconcile.ts';
+import { registerRefund } from './commands/refund.ts';
 import { registerRefunds } from './commands/refunds.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerShop } from './commands/shop.ts';
@@ -28,6 +30,8 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerSync(program);
   registerRefunds(program);
+  registerRefund(program);
+  registerCancel(program);
   registerReconcile(program);
   registerWebhooks(program);
   registerJobs(program);

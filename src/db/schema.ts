@@ -29,6 +29,7 @@ export interface Database {
   users: UsersTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
+  outbound_requests: OutboundRequestsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -393,4 +394,24 @@ export interface AuditLogTable {
   outcome: 'succeeded' | 'refused' | 'failed';
   shopify_answer: ColumnType<unknown, string | null | undefined, string | null>;
   idempotency_key: string | null;
+}
+
+/** Agent refunds, cancels and mark-as-paid sent to Shopify (migration 0014), one row per idempotency key. */
+export interface OutboundRequestsTable {
+  id: Generated<number>;
+  shop_code: string;
+  idempotency_key: string;
+  kind: 'refund' | 'cancel' | 'mark_as_paid';
+  shopify_order_id: string;
+  /** SHA-256 of the normalised request: the same key with another request is a conflict. */
+  request_hash: string;
+  request: Json<unknown>;
+  state: 'pending' | 'succeeded' | 'refused';
+  /** The created refund's id (refund), else null. */
+  shopify_id: string | null;
+  shopify_answer: ColumnType<unknown, string | null | undefined, string | null>;
+  user_id: number | null;
+  user_name: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
 }

@@ -1,6 +1,7 @@
 import { createAdminApiClient } from '@shopify/admin-api-client';
 import type { Logger } from '../shared/logger.ts';
 import { ShopifyAuthError, ShopifyUnavailableError } from './errors.ts';
+import { withIdempotentDirective } from './idempotent-directive.ts';
 import { operationText, type OperationName } from './operations.ts';
 import { readGraphqlBody, type QueryCost } from './read-response.ts';
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy } from './retry.ts';
@@ -45,8 +46,23 @@ export interface ShopifyResult<T> {
   attempts: number;
 }
 
+/** How one request is sent (Default: as the operation's file says, retried on any transient failure). */
+export interface RequestOptions {
+  /**
+   * A write that Shopify may have run when the answer is lost (5xx, network): retried only when
+   * Shopify surely did not run it (THROTTLED, HTTP 429), so a lost answer is never sent twice.
+   */
+  write?: boolean;
+  /** Sent as `@idempotent(key:)` on the mutation (Shopify API 2026-01 and later only). */
+  idempotencyKey?: string;
+}
+
 export interface ShopifyClient {
-  request<T>(operation: OperationName, variables?: Record<string, unknown>): Promise<ShopifyResult<T>>;
+  request<T>(
+    operation: OperationName,
+    variables?: Record<string, unknown>,
+    options?: RequestOptions,
+  ): Promise<ShopifyResult<T>>;
 }
 
 /**
@@ -72,7 +88,11 @@ export function createShopifyClient(
     logger: (entry) => deps.logger?.debug({ shopifyClient: entry.type }, 'shopify client notice'),
   });
 
-  async function attempt<T>(operation: OperationName, variables: Record<string, unknown> | undefined) {
+  async function attempt<T>(
+    operation: OperationName,
+    variables: Record<string, unknown> | undefined,
+    options: RequestOptions,
+  ) {
     const cost = knownCosts.get(operation) ?? pacer.unknownCost;
     const waitStart = nowMs();
     await pacer.take(cost);
@@ -80,7 +100,15 @@ export function createShopifyClient(
     let reported: QueryCost | null = null;
     let answered = false;
     try {
-      const response = await send(() => api.fetch(operationText(operation), variables ? { variables } : {}));
+      const text =
+        options.idempotencyKey === undefined
+          ? operationText(operation)
+          : withIdempotentDirective(operationText(operation));
+      const sent =
+        options.idempotencyKey === undefined
+          ? variables
+          : { ...variables, idempotencyKey: options.idempotencyKey };
+      const response = await send(() => api.fetch(text, sent ? { variables: sent } : {}));
       failOnHttpStatus(response);
       const result = readGraphqlBody<T>(await response.json());
       reported = result.cost;
@@ -96,16 +124,21 @@ export function createShopifyClient(
   }
 
   return {
-    async request<T>(operation: OperationName, variables?: Record<string, unknown>) {
+    async request<T>(
+      operation: OperationName,
+      variables?: Record<string, unknown>,
+      options: RequestOptions = {},
+    ) {
       for (let attempts = 1; ; attempts++) {
         try {
-          const { data, cost } = await attempt<T>(operation, variables);
+          const { data, cost } = await attempt<T>(operation, variables, options);
           // actualQueryCost is absent on some responses; the requested cost is what the bucket held then.
           deps.observer?.request('ok', cost?.actualQueryCost ?? cost?.requestedQueryCost ?? 0);
           return { data, cost, attempts };
         } catch (error) {
           deps.observer?.request(attemptOutcome(error, attempts < policy.maxAttempts), 0);
           if (!isRetryable(error) || attempts >= policy.maxAttempts) throw error;
+          if (options.write && !surelyNotRun(error)) throw error;
           const delay = retryDelay(error) ?? backoffDelay(policy, attempts, deps.random);
           if (error.code === 'shopify_throttled') deps.observer?.waited(delay); // the bucket refilling, too
           deps.logger?.warn(
@@ -163,6 +196,15 @@ function isRetryable(
   error: unknown,
 ): error is { code: string; retryable: true; retryAfterMs?: number | null } {
   return typeof error === 'object' && error !== null && (error as { retryable?: unknown }).retryable === true;
+}
+
+/** THROTTLED and HTTP 429 are refused before the operation runs; anything else may have run. */
+function surelyNotRun(error: { code: string }): boolean {
+  return (
+    error.code === 'shopify_throttled' ||
+    error.code === 'shopify_budget_unavailable' ||
+    (error instanceof ShopifyUnavailableError && error.status === 429)
+  );
 }
 
 function attemptOutcome(error: unknown, attemptsLeft: boolean): 'throttled' | 'retried' | 'failed' {

@@ -46,3 +46,25 @@ export {
   type WebhookSubscriptionState,
 } from './webhook-subscriptions.ts';
 export * from './webhooks/index.ts';
+export type { RequestOptions } from './client.ts';
+export {
+  suggestRefund,
+  type RefundChoice,
+  type RestockChoice,
+  type SuggestedRefund,
+} from './suggest-refund.ts';
+export {
+  createRefund,
+  type CreateRefundAnswer,
+  type DiscrepancyReason,
+  type RefundToCreate,
+  type ShopifyUserErrorDetail,
+} from './create-refund.ts';
+export {
+  cancelOrder,
+  type CancelOrderAnswer,
+  type CancelReason,
+  type OrderToCancel,
+} from './cancel-order.ts';
+export { markOrderAsPaid, type MarkAsPaidAnswer } from './mark-order-as-paid.ts';
+export { supportsIdempotentDirective } from './idempotent-directive.ts';

@@ -46,6 +46,10 @@ export const operationNames = [
   'WebhookSubscriptionCreate',
   'WebhookSubscriptionUpdate',
   'WebhookSubscriptionDelete',
+  'OrderSuggestedRefund',
+  'RefundCreate',
+  'OrderCancel',
+  'OrderMarkAsPaid',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

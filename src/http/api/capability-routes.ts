@@ -1,5 +1,6 @@
 import { registerAccessRoutes } from '../../access/index.ts';
 import { registerBooksRoutes } from '../../books/index.ts';
+import { registerOutboundRoutes } from '../../outbound/index.ts';
 import { registerShopRoutes } from '../../shops/index.ts';
 import { registerSyncRoutes, registerWebhookRoutes } from '../../sync/index.ts';
 import type { RegisterApiRoutes } from './api-routes.ts';
@@ -14,4 +15,5 @@ export const capabilityRoutes: readonly RegisterApiRoutes[] = [
   registerShopRoutes,
   registerWebhookRoutes,
   registerAccessRoutes,
+  registerOutboundRoutes,
 ];
