@@ -37,9 +37,13 @@ export interface ImportQueue {
 export function startImportQueue(
   deps: SyncDeps,
   connection: ShopConnection,
-  options: Pick<ImportManyOptions, 'documentJson'>,
+  options: Pick<ImportManyOptions, 'documentJson'> & {
+    /** Runs after each take is imported, in the queue's turn (e.g. booking those orders' refunds). */
+    afterImport?: ((shopifyOrderIds: readonly string[]) => Promise<void>) | undefined;
+  },
   onResult: (result: ImportResult) => void,
 ): ImportQueue {
+  const { afterImport, ...importOptions } = options;
   const pending: string[] = [];
   // Only the failures: an imported order leaves the staging list in its own transaction, so it
   // cannot meet the last pass again, and remembering every id taken would grow with the backfill.
@@ -70,9 +74,10 @@ export function startImportQueue(
       await importStagedOrdersEach(
         deps,
         connection.settings.code,
-        { ...options, connection, shopifyOrderIds: ids },
+        { ...importOptions, connection, shopifyOrderIds: ids },
         record,
       );
+      await afterImport?.(ids);
     }
   })();
   // Seen by finish(); a rejection must not be reported as unhandled while staging goes on. A

@@ -188,6 +188,8 @@ describeOnEachBackend('refund processing', (backend) => {
     ]);
     expect(emails).toEqual(['29']);
     // Not a refusal: the run fails as one refund per transaction would, after the refunds before it.
+    // Refund 49's order is imported in this run, so 49 is booked as it is imported, before the
+    // run's last pass retries 29 and meets the bug; the bug undoes only 29's booking.
     failure = new TypeError('a bug');
     source.put(refundedOrder(4, 5));
     books.invoiced.add('4');
@@ -196,7 +198,7 @@ describeOnEachBackend('refund processing', (backend) => {
       '19 processed 0',
       '29 error 1',
       '39 processed 0',
-      '49 pending 0',
+      '49 processed 0',
     ]);
   });
 });

@@ -31,6 +31,8 @@ export async function processRefunds(
     shopifyRefundIds?: readonly string[] | undefined;
     /** Only the refunds of these orders (a webhook's job for one order). */
     shopifyOrderIds?: readonly string[] | undefined;
+    /** Refunds already decided in this run: not decided (nor attempted) twice. */
+    exceptShopifyRefundIds?: ReadonlySet<string> | undefined;
     connection?: ShopConnection | undefined;
   } = {},
 ): Promise<RefundResult[]> {
@@ -41,7 +43,8 @@ export async function processRefunds(
     );
   const results: RefundResult[] = [];
   const refunds = await listOpenRefunds(deps.db, shopCode, options.shopifyRefundIds, options.shopifyOrderIds);
-  const open = refunds.filter((refund) => !settled(refund));
+  const except = options.exceptShopifyRefundIds;
+  const open = refunds.filter((refund) => !settled(refund) && !except?.has(refund.shopifyRefundId));
   for (let start = 0; start < open.length; start += refundsPerTransaction) {
     const batch = open.slice(start, start + refundsPerTransaction);
     results.push(...(await processBatchOrEach(deps, connection, batch)));

@@ -51,7 +51,24 @@ export async function syncOrders(
     progress.imported += 1;
     report();
   };
-  const queue = startImportQueue(deps, connection, { documentJson: false }, onResult);
+  // Refunds are booked as their orders are imported, while the fetch waits on Shopify's bucket:
+  // booked after the whole fetch, they added their time to a throttled sync's (bench:import).
+  const refundResults = new Map<string, RefundResult>();
+  const bookRefunds = connection.settings.returnsAndRefundsMode === 'auto_create_credit_memo';
+  const bookRefundsOf = async (shopifyOrderIds?: readonly string[]) => {
+    const results = await processRefunds(deps, shopCode, {
+      connection,
+      shopifyOrderIds,
+      exceptShopifyRefundIds: new Set(refundResults.keys()),
+    });
+    for (const result of results) refundResults.set(result.shopifyRefundId, result);
+  };
+  const queue = startImportQueue(
+    deps,
+    connection,
+    { documentJson: false, afterImport: bookRefunds ? bookRefundsOf : undefined },
+    onResult,
+  );
   const stage = await stageOrders(deps, shopCode, {
     bulk: options.bulk,
     overlapSeconds: options.overlapSeconds,
@@ -64,10 +81,9 @@ export async function syncOrders(
   const taken = await queue.finish();
   await importStagedOrdersEach(deps, shopCode, { connection, documentJson: false, skip: taken }, onResult);
   await retryWaitingForCustomers(deps, shopCode, connection, tally);
-  const refunds =
-    connection.settings.returnsAndRefundsMode === 'auto_create_credit_memo'
-      ? await processRefunds(deps, shopCode, { connection })
-      : [];
+  // The rest: refunds of orders imported after the queue, and those still waiting.
+  if (bookRefunds) await bookRefundsOf();
+  const refunds = [...refundResults.values()];
   return {
     stage,
     staged: stage.outcomes.staged,
