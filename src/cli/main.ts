@@ -7,6 +7,7 @@ import { registerMaster } from './commands/master.ts';
 import { registerReconcile } from './commands/reconcile.ts';
 import { registerRefunds } from './commands/refunds.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerShipments } from './commands/shipments.ts';
 import { registerShop } from './commands/shop.ts';
 import { registerStart } from './commands/start.ts';
 import { registerSync } from './commands/sync.ts';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerReconcile(program);
   registerWebhooks(program);
   registerJobs(program);
+  registerShipments(program);
   return program;
 }
 

@@ -46,3 +46,4 @@ export {
   type WebhookSubscriptionState,
 } from './webhook-subscriptions.ts';
 export * from './webhooks/index.ts';
+export * from './fulfillments/index.ts';

@@ -46,6 +46,8 @@ export const operationNames = [
   'WebhookSubscriptionCreate',
   'WebhookSubscriptionUpdate',
   'WebhookSubscriptionDelete',
+  'ShipmentFulfillmentOrders',
+  'FulfillmentCreate',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];
