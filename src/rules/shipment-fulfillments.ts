@@ -52,6 +52,12 @@ export interface NotSendableLine {
   message: string;
 }
 
+/**
+ * Done with: nothing can ship from these. Any other status with units left (on hold, scheduled)
+ * is still tried after the open ones: Shopify then refuses it with its own message, which is kept
+ * on the shipment for the operator (the hold is released in Shopify, the next run sends it).
+ */
+const finished = ['closed', 'cancelled', 'incomplete'];
 const fulfillable = ['open', 'in_progress'];
 
 export function planFulfillments(input: {
@@ -76,8 +82,9 @@ export function planFulfillments(input: {
       });
       continue;
     }
-    const candidates = input.fulfillmentOrders
-      .filter((fo) => fulfillable.includes(fo.status))
+    const candidates = [...input.fulfillmentOrders]
+      .filter((fo) => !finished.includes(fo.status))
+      .sort((a, b) => Number(fulfillable.includes(b.status)) - Number(fulfillable.includes(a.status)))
       .flatMap((fo) =>
         fo.lines
           .filter((l) => l.lineShopifyId === line.shopifyLineId && (left.get(l.id) ?? 0) > 0)

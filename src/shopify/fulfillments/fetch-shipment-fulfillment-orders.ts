@@ -22,7 +22,7 @@ interface Node {
   };
 }
 
-/** The order's fulfillment orders with their line item ids (one page: 10 orders x 50 lines). */
+/** The order's fulfillment orders with their line item ids (one page: 8 fulfillment orders x 50 lines, within the single query cost limit of 1000). */
 export async function fetchShipmentFulfillmentOrders(
   client: ShopifyClient,
   shopifyOrderId: string,
@@ -34,7 +34,7 @@ export async function fetchShipmentFulfillmentOrders(
   const { nodes, pageInfo } = data.order.fulfillmentOrders;
   if (pageInfo.hasNextPage || nodes.some((n) => n.lineItems.pageInfo.hasNextPage))
     throw new ShopifyQueryError(
-      `Shopify order ${shopifyOrderId} has more than 10 fulfillment orders or 50 lines in one; ship it in Shopify`,
+      `Shopify order ${shopifyOrderId} has more than 8 fulfillment orders or 50 lines in one; ship it in Shopify`,
       [],
     );
   return nodes.map((node) => ({
