@@ -59,7 +59,8 @@ export function registerShipments(program: Command): void {
     .description(
       'post a shipment of a Shopify sales order: stock leaves its locations, then `sync shipments` sends it',
     )
-    .requiredOption('--shop <code>', 'shop code')
+    // --shop and --json are also the list's options, which commander gives the parent: merged below.
+    .option('--shop <code>', 'shop code (required)')
     .requiredOption('--document <no>', 'the sales order no. (SO-...)')
     .option('--line <lineNo:qty...>', 'units to ship per sales order line, e.g. 1:2 3:1')
     .option('--all', "ship every line's remaining units")
@@ -70,7 +71,14 @@ export function registerShipments(program: Command): void {
     .option('--posting-date <date>', "YYYY-MM-DD (default: today in the shop's time zone)")
     .option('--api-key <key>', 'API key of a user allowed to (default: STOREBRIDGE_API_KEY)')
     .option('--json', 'print JSON')
-    .action(runAction((options: PostOptions) => post(options)));
+    .action(
+      runAction((options: Omit<PostOptions, 'shop'> & { shop?: string }) => {
+        const merged = { ...(shipments.opts() as ListOptions), ...options };
+        if (merged.shop === undefined)
+          throw new ValidationError("--shop: required option '--shop <code>' not specified");
+        return post({ ...merged, shop: merged.shop });
+      }),
+    );
 
   const agents = program
     .command('shipping-agents')
