@@ -281,4 +281,18 @@ describe('shipments -> Shopify fulfillments (issue 8 item 5, seed 002 "Synchroni
     });
     expect((await shopifyOrder(order)).fulfillments).toHaveLength(1);
   }, 60_000);
+
+  it('two runs racing for one shipment send it once', async () => {
+    const { order, salesOrderNo } = await importedSalesOrder();
+    await api(agent, 'POST', `${base()}/shipments`, { salesOrderNo, all: true });
+    const deps = { db: scenario.store.db, secretKey: scenario.secretKey };
+    const runs = await Promise.all([
+      syncShipments(deps, agent.actor, scenario.shopCode),
+      syncShipments(deps, agent.actor, scenario.shopCode),
+    ]);
+    expect(runs.map((r) => r.sent).sort()).toEqual([0, 1]);
+    expect((await shopifyOrder(order)).fulfillments).toHaveLength(1);
+    const listed = await api(agent, 'GET', `${base()}/shipments`);
+    expect(listed.body.shipments).toEqual([expect.objectContaining({ sendStatus: 'sent', lastError: null })]);
+  }, 60_000);
 });

@@ -29,7 +29,7 @@ export interface ShipmentSendResult {
 
 /**
  * Sends one posted shipment as fulfillment(s) (seed 002 "Synchronize shipments to Shopify"):
- * load -> recognise what an interrupted attempt created -> plan (pure) -> one fulfillmentCreate
+ * claim -> recognise what an interrupted attempt created -> plan (pure) -> one fulfillmentCreate
  * per location, each recorded with its audit entry as soon as Shopify answers. Never inside a
  * database transaction. A failure is kept on the shipment with Shopify's message, for the next run.
  */
@@ -42,9 +42,13 @@ export async function sendShipment(
 ): Promise<ShipmentSendResult> {
   const now = deps.now ?? (() => new Date());
   let current = shipment;
+  // The claim, before anything is read or sent: of two runs racing for this shipment only one goes
+  // on; it also marks that an attempt may reach Shopify from now on.
+  if (!(await markAttemptStarted(deps.db, shipment, shipment.attemptStartedAt, now())))
+    return { ...result(await reload(deps, shipment)), message: 'another run is sending this shipment' };
   try {
-    if (current.attemptStartedAt !== null)
-      current = await recoverEarlierAttempt(deps, actor, clients, current);
+    if (shipment.attemptStartedAt !== null)
+      current = await recoverEarlierAttempt(deps, actor, clients, shipment);
     const unsent = current.lines.filter((l) => l.shopifyFulfillmentId === null);
     const fulfillmentOrders =
       unsent.length === 0 ? [] : await fetchShipmentFulfillmentOrders(clients.reads, current.shopifyOrderId);
@@ -79,7 +83,6 @@ export async function sendShipment(
         notifyCustomer: connection.settings.sendShippingConfirmation,
         message: `storebridge shipment ${current.number}`,
       };
-      await markAttemptStarted(deps.db, current, now());
       const answer = await sendOnce(clients, request);
       if (!answer.ok) {
         const message = answer.userErrors.map((e) => e.message).join('; ');

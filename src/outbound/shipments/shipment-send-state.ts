@@ -24,17 +24,24 @@ export interface AuditOfSend {
   shopifyAnswer: unknown;
 }
 
-/** Before the mutation, committed on its own: a later run knows an attempt may have reached Shopify. */
+/**
+ * Before the mutation, committed on its own: a later run knows an attempt may have reached
+ * Shopify. Also the claim of the shipment: it is taken only if its marker is still what this run
+ * read (`expected`), so of two runs racing for one shipment only one sends. false: another run has it.
+ */
 export async function markAttemptStarted(
   db: Kysely<Database>,
   shipment: SalesShipment,
+  expected: string | null,
   at: Date,
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const result = await db
     .updateTable('sales_shipments')
     .set({ attempt_started_at: at, send_attempts: sql<number>`send_attempts + 1` })
     .where('id', '=', shipment.id)
-    .execute();
+    .where(sql<boolean>`attempt_started_at is not distinct from ${expected}::timestamptz`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** Lines sent in a fulfillment, and the audit of Shopify's answer, together. */
