@@ -6,6 +6,7 @@
 export { postShipment, type PostShipmentInput } from './post-shipment.ts';
 export { planShipment, type RequestedLines, type ShippableLine } from './plan-shipment.ts';
 export { listShipments } from './list-shipments.ts';
+export { resetShipment } from './reset-shipment.ts';
 export { loadShipments } from './shipment-rows.ts';
 export {
   salesShipmentStatus,

@@ -4,7 +4,7 @@ import { addTestUser, type TestUser } from '../../access/testing/test-users.ts';
 import { aLine, anOrder } from '../../domain/testing/order-builders.ts';
 import { describeOnEachBackend } from '../../../test/support/test-store.ts';
 import { now, openRefundBooks } from '../testing/refund-books.ts';
-import { listShipments, postShipment, setShippingAgent } from './index.ts';
+import { listShipments, postShipment, resetShipment, setShippingAgent } from './index.ts';
 
 /**
  * Posting a shipment of a sales order from Shopify (issue 8 item 5, seed 002): a posted document
@@ -169,5 +169,21 @@ describeOnEachBackend('posting a sales shipment', (backend) => {
     );
     const [after] = await listShipments(db);
     expect(after).toMatchObject({ sendStatus: 'failed', lastError: 'x', trackingNumber: null });
+  });
+
+  it('a failed or not sendable shipment can be put back to pending; a pending or sent one cannot', async () => {
+    const shipment = await post([{ lineNo: 1, quantity: 1 }]);
+    const reset = () =>
+      resetShipment(books.store.db, agent.actor, { shopCode: 'WEB', number: shipment.number });
+    await expect(reset()).rejects.toThrow(
+      'shipment: SHIP-000001 is pending; only a failed or not sendable shipment is reset',
+    );
+    await sql`update sales_shipments set send_status = 'not_sendable', last_error = 'no Shopify line' where id = ${shipment.id}`.execute(
+      books.store.db,
+    );
+    expect(await reset()).toMatchObject({ sendStatus: 'pending', lastError: null, trackingNumber: null });
+    await expect(
+      resetShipment(books.store.db, agent.actor, { shopCode: 'WEB', number: 'SHIP-999999' }),
+    ).rejects.toThrow('shipment: shop WEB has no shipment SHIP-999999');
   });
 });

@@ -42,12 +42,16 @@ export interface SalesShipmentLine {
   shopifyFulfillmentId: string | null;
 }
 
-/** Send states as data (STYLE.md): a failure is retried, a sent shipment is done. */
+/**
+ * Send states as data (STYLE.md): a failure is retried by the next run, a sent shipment is done.
+ * An operator may put a failed or not sendable one back to pending (seed 002: for posted sales
+ * shipments "the Update Document page lets you replace -1 and -2 with 0 to retry the export").
+ */
 export const shipmentSendStatus = {
   pending: ['sent', 'failed', 'not_sendable'],
-  failed: ['sent', 'failed', 'not_sendable'],
+  failed: ['sent', 'failed', 'not_sendable', 'pending'],
   sent: [],
-  not_sendable: [],
+  not_sendable: ['pending'],
 } as const satisfies Record<ShipmentSendStatus, readonly ShipmentSendStatus[]>;
 
 /** The document's own status machine: a shipment is posted when written and never moves. */

@@ -4,6 +4,7 @@ import {
   listShipments,
   listShippingAgents,
   postShipment,
+  resetShipment,
   setShippingAgent,
   type SalesShipment,
 } from '../../books/shipments/index.ts';
@@ -77,6 +78,25 @@ export function registerShipments(program: Command): void {
         if (merged.shop === undefined)
           throw new ValidationError("--shop: required option '--shop <code>' not specified");
         return post({ ...merged, shop: merged.shop });
+      }),
+    );
+
+  shipments
+    .command('reset')
+    .description('put a failed or not sendable shipment back to pending, for the next `sync shipments`')
+    .option('--shop <code>', 'shop code (required)')
+    .requiredOption('--shipment <no>', 'the shipment no. (SHIP-...)')
+    .option('--api-key <key>', 'API key of a user allowed to (default: STOREBRIDGE_API_KEY)')
+    .action(
+      runAction((options: { shop?: string; shipment: string; apiKey?: string }) => {
+        const shop = options.shop ?? (shipments.opts() as ListOptions).shop;
+        if (shop === undefined)
+          throw new ValidationError("--shop: required option '--shop <code>' not specified");
+        return withContext(async ({ store }) => {
+          const actor = await cliActor(store.db, options.apiKey);
+          const shipment = await resetShipment(store.db, actor, { shopCode: shop, number: options.shipment });
+          process.stdout.write(`${shipmentLine(shipment)}\n`);
+        });
       }),
     );
 

@@ -4,6 +4,7 @@ import {
   listShipments,
   listShippingAgents,
   postShipment,
+  resetShipment,
   setShippingAgent,
 } from '../../books/shipments/index.ts';
 import type { ApiDependencies } from '../../http/api/api-routes.ts';
@@ -32,7 +33,8 @@ const text = { type: 'string', minLength: 1 } as const;
 /**
  * The JSON twins of `storebridge shipments`, `shipments post`, `sync shipments` and
  * `shipping-agents` (docs/shipments.md):
- * GET/POST /api/shops/:code/shipments, POST /api/shops/:code/sync/shipments,
+ * GET/POST /api/shops/:code/shipments, POST /api/shops/:code/shipments/:number/reset,
+ * POST /api/shops/:code/sync/shipments,
  * GET /api/shipping-agents, PUT /api/shipping-agents/:code.
  */
 export function registerShipmentRoutes(app: FastifyInstance, deps: ApiDependencies): void {
@@ -82,6 +84,16 @@ export function registerShipmentRoutes(app: FastifyInstance, deps: ApiDependenci
       });
       return reply.code(201).send({ shipment });
     },
+  );
+  app.post<{ Params: { code: string; number: string } }>(
+    '/api/shops/:code/shipments/:number/reset',
+    { config: { permission: 'shipments.sync' } },
+    async (request) => ({
+      shipment: await resetShipment(db, actorOf(request), {
+        shopCode: request.params.code,
+        number: request.params.number,
+      }),
+    }),
   );
   app.post<{ Params: { code: string } }>(
     '/api/shops/:code/sync/shipments',
