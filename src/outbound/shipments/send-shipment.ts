@@ -64,7 +64,13 @@ export async function sendShipment(
         message: plan.error.message,
         keepAttempt: false,
         at: now(),
-        audit: { actor, outcome: 'refused', request: { shipment: current.number }, shopifyAnswer: null },
+        // Refused by us before anything went to Shopify: no answer of Shopify's, our reason in the request.
+        audit: {
+          actor,
+          outcome: 'refused',
+          request: { shipment: current.number, refused: plan.error },
+          shopifyAnswer: null,
+        },
       });
       return result(await reload(deps, current));
     }
@@ -83,7 +89,7 @@ export async function sendShipment(
         notifyCustomer: connection.settings.sendShippingConfirmation,
         message: `storebridge shipment ${current.number}`,
       };
-      const answer = await sendOnce(clients, request);
+      const answer = await createFulfillment(clients.writes, request);
       if (!answer.ok) {
         const message = answer.userErrors.map((e) => e.message).join('; ');
         await finishSend(deps.db, current, 'failed', {
@@ -129,10 +135,6 @@ export async function sendShipment(
     });
     return result(await reload(deps, current));
   }
-}
-
-async function sendOnce(clients: ShipmentClients, request: FulfillmentCreateInput) {
-  return createFulfillment(clients.writes, request);
 }
 
 /**
