@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/index.ts';
 import { ConfigurationError } from '../shared/errors.ts';
 
-/** The number series migrations 0003 and 0005 create: one per document type, plus new customers. */
+/** The number series migrations 0003, 0005 and 0015 create: one per document type, plus new customers. */
 export type NumberSeriesCode =
   | 'sales_order'
   | 'sales_invoice'
@@ -12,7 +12,8 @@ export type NumberSeriesCode =
   | 'credit_memo'
   | 'inventory_credit_memo'
   | 'customer_refund'
-  | 'sales_order_change';
+  | 'sales_order_change'
+  | 'sales_shipment';
 
 /**
  * The next number of a series ("SO-000001"), taken inside the caller's transaction: the update

@@ -9,6 +9,7 @@ import { registerReconcile } from './commands/reconcile.ts';
 import { registerRefund } from './commands/refund.ts';
 import { registerRefunds } from './commands/refunds.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerShipments } from './commands/shipments.ts';
 import { registerShop } from './commands/shop.ts';
 import { registerStart } from './commands/start.ts';
 import { registerSync } from './commands/sync.ts';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerWebhooks(program);
   registerJobs(program);
   registerUsers(program);
+  registerShipments(program);
   return program;
 }
 

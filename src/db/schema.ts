@@ -30,6 +30,9 @@ export interface Database {
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
   outbound_requests: OutboundRequestsTable;
+  shipping_agents: ShippingAgentsTable;
+  sales_shipments: SalesShipmentsTable;
+  sales_shipment_lines: SalesShipmentLinesTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -302,6 +305,8 @@ export interface DocumentLinesTable {
   /** Sales order changes: the sales order line changed (null: a line added) and its released change. */
   sales_order_line_no: number | null;
   released_quantity_change: number | null;
+  /** Sales order lines: units its posted shipments took (0015). */
+  quantity_shipped: ColumnType<number, number | undefined, number>;
 }
 
 export interface ExchangeRatesTable {
@@ -327,7 +332,12 @@ export interface StockMovementsTable {
   location_code: string | null;
   quantity: number;
   voucher_type:
-    'inventory_adjustment' | 'credit_memo' | 'inventory_credit_memo' | 'sales_invoice' | 'cash_sale';
+    | 'inventory_adjustment'
+    | 'credit_memo'
+    | 'inventory_credit_memo'
+    | 'sales_invoice'
+    | 'cash_sale'
+    | 'sales_shipment';
   voucher_no: string;
   voucher_line_no: number;
   kind: ColumnType<
@@ -414,4 +424,51 @@ export interface OutboundRequestsTable {
   user_name: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+}
+/** Shipments (migration 0015): shipping agents, posted sales shipments and their send state to Shopify. */
+export interface ShippingAgentsTable {
+  code: string;
+  name: string;
+  shopify_tracking_company: string | null;
+  /** A package tracking URL with `{number}` where the tracking no. goes. */
+  tracking_url_template: string | null;
+  services: Json<string[]>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export type ShipmentSendStatus = 'pending' | 'sent' | 'failed' | 'not_sendable';
+
+export interface SalesShipmentsTable {
+  id: Generated<number>;
+  shop_code: string;
+  number: string;
+  status: 'posted';
+  sales_order_no: string;
+  shopify_order_id: string;
+  shopify_order_name: string;
+  posting_date: string;
+  shipping_agent_code: string | null;
+  shipping_agent_service_code: string | null;
+  tracking_number: string | null;
+  tracking_url: string | null;
+  posted_by: string;
+  send_status: ColumnType<ShipmentSendStatus, ShipmentSendStatus | undefined, ShipmentSendStatus>;
+  send_attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  attempt_started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: CreatedAt;
+}
+
+export interface SalesShipmentLinesTable {
+  shipment_id: number;
+  line_no: number;
+  sales_order_line_no: number;
+  item_no: string;
+  description: string;
+  location_code: string | null;
+  quantity: number;
+  shopify_line_id: string | null;
+  shopify_fulfillment_id: string | null;
 }

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApiDependencies } from '../http/api/api-routes.ts';
 import { registerRefundActionRoutes } from './refunds/http-routes.ts';
+import { registerShipmentRoutes } from './shipments/index.ts';
 
 /** Every outbound part's /api/ routes, one line each. */
 export function registerOutboundRoutes(app: FastifyInstance, deps: ApiDependencies): void {
   registerRefundActionRoutes(app, deps);
+  registerShipmentRoutes(app, deps);
 }

@@ -68,3 +68,4 @@ export {
 } from './cancel-order.ts';
 export { markOrderAsPaid, type MarkAsPaidAnswer } from './mark-order-as-paid.ts';
 export { supportsIdempotentDirective } from './idempotent-directive.ts';
+export * from './fulfillments/index.ts';

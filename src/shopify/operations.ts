@@ -50,6 +50,8 @@ export const operationNames = [
   'RefundCreate',
   'OrderCancel',
   'OrderMarkAsPaid',
+  'ShipmentFulfillmentOrders',
+  'FulfillmentCreate',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -13,6 +13,7 @@ import * as glBalanceCheckByIndex from './0011_gl_balance_check_by_index.ts';
 import * as shopifyBudgetInFlight from './0012_shopify_budget_in_flight.ts';
 import * as access from './0013_access.ts';
 import * as outboundRequests from './0014_outbound_requests.ts';
+import * as salesShipments from './0015_sales_shipments.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so that the
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0012_shopify_budget_in_flight': shopifyBudgetInFlight,
   '0013_access': access,
   '0014_outbound_requests': outboundRequests,
+  '0015_sales_shipments': salesShipments,
 };

@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/index.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { createShopifyClient, type ShopifyClient } from '../../shopify/index.ts';
+import { ConfigurationError } from '../../shared/errors.ts';
+import type { ShopConnection } from '../../shops/index.ts';
+
+/** Shopify for one shop: reads retried as usual, the fulfillment mutation sent once per run. */
+export interface ShipmentClients {
+  reads: ShopifyClient;
+  /**
+   * The client's retry after a timeout or 5xx could create a second fulfillment; the mutation is
+   * sent once and a later run first looks for what it created (docs/shipments.md "Exactly once").
+   */
+  writes: ShopifyClient;
+}
+
+export interface ShipmentsDeps {
+  db: Kysely<Database>;
+  secretKey: Buffer;
+  logger?: Logger | undefined;
+  /** Default: clients from the shop's connection (its endpoint, token and API version). */
+  clientsFor?: ((connection: ShopConnection) => ShipmentClients) | undefined;
+  /** Default: the system clock. */
+  now?: (() => Date) | undefined;
+}
+
+export function shipmentClients(connection: ShopConnection, logger?: Logger): ShipmentClients {
+  const token = connection.secrets.accessToken;
+  if (!token)
+    throw new ConfigurationError(
+      `credentials.accessToken: shop "${connection.settings.code}" has no Admin API access token`,
+    );
+  const settings = {
+    shopDomain: connection.settings.shopifyDomain,
+    apiVersion: connection.settings.apiVersion,
+    accessToken: token.reveal(),
+    endpoint: connection.settings.endpoint,
+  };
+  const log = logger ? { logger } : {};
+  return {
+    reads: createShopifyClient(settings, log),
+    writes: createShopifyClient(settings, { ...log, retry: { maxAttempts: 1, baseMs: 500, capMs: 30_000 } }),
+  };
+}
