@@ -29,6 +29,7 @@ export interface Database {
   users: UsersTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
+  invoice_exports: InvoiceExportsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -301,6 +302,8 @@ export interface DocumentLinesTable {
   /** Sales order changes: the sales order line changed (null: a line added) and its released change. */
   sales_order_line_no: number | null;
   released_quantity_change: number | null;
+  /** Back-office lines whose quantity is not whole: the exact decimal (0016); null otherwise. */
+  exact_quantity: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ExchangeRatesTable {
@@ -393,4 +396,25 @@ export interface AuditLogTable {
   outcome: 'succeeded' | 'refused' | 'failed';
   shopify_answer: ColumnType<unknown, string | null | undefined, string | null>;
   idempotency_key: string | null;
+}
+
+/** Back-office invoices and their export to Shopify (0016, seed 002 "Export posted sales invoices"). */
+export interface InvoiceExportsTable {
+  document_id: number;
+  shop_code: string;
+  document_no: string;
+  /** The seed's "Shopify Order ID": 0 not_exported, the order id exported, -1 failed, -2 excluded. */
+  state: ColumnType<
+    'not_exported' | 'exported' | 'failed' | 'excluded',
+    'not_exported' | 'exported' | 'failed' | 'excluded' | undefined,
+    'not_exported' | 'exported' | 'failed' | 'excluded'
+  >;
+  /** The customer ledger entry's remaining amount, document currency minor units. */
+  remaining_amount_minor: ColumnType<number, number, number>;
+  shopify_draft_order_id: string | null;
+  shopify_order_id: string | null;
+  reason_code: string | null;
+  message: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  updated_at: UpdatedAt;
 }

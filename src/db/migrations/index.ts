@@ -12,6 +12,7 @@ import * as shopifyBudgets from './0010_shopify_budgets.ts';
 import * as glBalanceCheckByIndex from './0011_gl_balance_check_by_index.ts';
 import * as shopifyBudgetInFlight from './0012_shopify_budget_in_flight.ts';
 import * as access from './0013_access.ts';
+import * as invoiceExport from './0016_invoice_export.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so that the
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0011_gl_balance_check_by_index': glBalanceCheckByIndex,
   '0012_shopify_budget_in_flight': shopifyBudgetInFlight,
   '0013_access': access,
+  '0016_invoice_export': invoiceExport,
 };
