@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerBooks } from './commands/books.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerEmulator } from './commands/emulator.ts';
+import { registerInvoices } from './commands/invoices.ts';
 import { registerJobs } from './commands/jobs.ts';
 import { registerMaster } from './commands/master.ts';
 import { registerReconcile } from './commands/reconcile.ts';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerReconcile(program);
   registerWebhooks(program);
   registerJobs(program);
+  registerInvoices(program);
   return program;
 }
 

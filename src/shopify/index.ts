@@ -46,3 +46,11 @@ export {
   type WebhookSubscriptionState,
 } from './webhook-subscriptions.ts';
 export * from './webhooks/index.ts';
+export {
+  completeInvoiceDraftOrder,
+  createInvoiceDraftOrder,
+  findInvoiceDraftOrder,
+  fulfillInvoiceOrder,
+  type InvoiceDraftOrder,
+  type InvoiceDraftOrderInput,
+} from './invoice-orders.ts';

@@ -46,6 +46,11 @@ export const operationNames = [
   'WebhookSubscriptionCreate',
   'WebhookSubscriptionUpdate',
   'WebhookSubscriptionDelete',
+  'InvoiceDraftOrderCreate',
+  'InvoiceDraftOrderComplete',
+  'InvoiceDraftOrder',
+  'InvoiceDraftOrdersByTag',
+  'InvoiceFulfillmentCreate',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -1,4 +1,5 @@
 import { registerBooksRoutes } from '../../books/index.ts';
+import { registerOutboundRoutes } from '../../outbound/http-routes.ts';
 import { registerShopRoutes } from '../../shops/index.ts';
 import { registerSyncRoutes, registerWebhookRoutes } from '../../sync/index.ts';
 import type { RegisterApiRoutes } from './api-routes.ts';
@@ -12,4 +13,5 @@ export const capabilityRoutes: readonly RegisterApiRoutes[] = [
   registerBooksRoutes,
   registerShopRoutes,
   registerWebhookRoutes,
+  registerOutboundRoutes,
 ];
