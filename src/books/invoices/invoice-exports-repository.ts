@@ -101,6 +101,15 @@ export async function recordInvoiceExported(
     }))
     .where('document_id', '=', documentId)
     .execute();
+  await linkInvoiceToOrder(db, documentId, order);
+}
+
+/** The invoice's Shopify Order ID and name: the order's import then finds it as the order's document. */
+export async function linkInvoiceToOrder(
+  db: Db,
+  documentId: number,
+  order: { shopifyOrderId: string; name: string },
+): Promise<void> {
   await db
     .updateTable('documents')
     .set({ shopify_order_id: order.shopifyOrderId, shopify_order_name: order.name, updated_at: new Date() })

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/index.ts';
 import type { Order } from '../../domain/order.ts';
 import { invoiceAttributeKey } from '../../rules/invoice-export.ts';
-import { recordInvoiceExported } from './invoice-exports-repository.ts';
+import { linkInvoiceToOrder } from './invoice-exports-repository.ts';
 
 /**
  * seed 002 "Effect on the process of synchronizing orders": an order our invoice export made
@@ -11,7 +11,8 @@ import { recordInvoiceExported } from './invoice-exports-repository.ts';
  * writes the order id on the invoice once Shopify made the order; when the order's webhook is
  * imported before that (the export died, or is still on its way), the order's note attribute
  * names the invoice, and the link is made here, in the import's transaction. Afterwards the
- * import finds the invoice as the order's document (by order id) and creates nothing.
+ * import finds the invoice as the order's document (by order id) and creates nothing. The export
+ * state is left to the export, which still completes and fulfils the order and then records it.
  */
 export async function linkExportedInvoices(
   trx: Kysely<Database>,
@@ -35,6 +36,6 @@ export async function linkExportedInvoices(
     const order = wanted.get(row.document_no)!;
     // Linked already (by the export or an earlier import), or to another order: leave it.
     if (row.shopify_order_id !== '') continue;
-    await recordInvoiceExported(trx, row.document_id, { shopifyOrderId: order.shopifyId, name: order.name });
+    await linkInvoiceToOrder(trx, row.document_id, { shopifyOrderId: order.shopifyId, name: order.name });
   }
 }
