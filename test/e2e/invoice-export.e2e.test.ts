@@ -151,6 +151,23 @@ describe('posted back-office invoices -> Shopify orders', () => {
   let fractional: string;
   let unmapped: string;
 
+  it('a bad invoice is refused with 400 naming the line and field, and nothing is posted', async () => {
+    const bad = anInvoice({
+      lines: [{ type: 'item', no: '1000', quantity: 1, unitPrice: '25.00', locationCode: 'NOWHERE' }],
+    });
+    const { status, body } = await api<{ error: { issues: { path: string; message: string }[] } }>(
+      admin,
+      'POST',
+      '/api/invoices',
+      bad,
+    );
+    expect({ status, issues: body.error.issues }).toEqual({
+      status: 400,
+      issues: [{ path: 'lines.0.locationCode', message: 'location NOWHERE does not exist' }],
+    });
+    expect(await exportState()).toEqual({});
+  });
+
   it('an agent may not export: 403, nothing sent to Shopify', async () => {
     paid = await post(anInvoice());
     unpaid = await post(anInvoice({ remainingAmount: undefined }));

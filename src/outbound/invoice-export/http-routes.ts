@@ -19,12 +19,10 @@ export function registerInvoiceExportRoutes(app: FastifyInstance, deps: ApiDepen
   const context = { db: deps.store.db, secretKey: deps.secretKey };
   app.post('/api/invoices', { config: { permission: 'invoices.export' } }, async (request, reply) => {
     const posted = await postBackOfficeInvoice(context, actorOf(request), request.body);
-    return reply
-      .code(201)
-      .send({
-        document: documentJson(posted.document),
-        remainingAmount: formatMoney(posted.remainingAmount),
-      });
+    return reply.code(201).send({
+      document: documentJson(posted.document),
+      remainingAmount: formatMoney(posted.remainingAmount),
+    });
   });
   app.get<{ Params: { code: string }; Querystring: { state?: ExportState } }>(
     '/api/shops/:code/invoices',
