@@ -66,3 +66,4 @@ export { stockLevels, type StockLevel } from './stock/stock-levels.ts';
 export { listStockMovements } from './stock/list-stock-movements.ts';
 export { nextNumber, reserveNumbers, type NumberSeriesCode } from './numbering.ts';
 export { registerBooksRoutes, type BooksRoutesDeps } from './http-routes.ts';
+export * from './invoices/index.ts';

@@ -3,6 +3,7 @@ import { registerBooks } from './commands/books.ts';
 import { registerCancel } from './commands/cancel.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerEmulator } from './commands/emulator.ts';
+import { registerInvoices } from './commands/invoices.ts';
 import { registerJobs } from './commands/jobs.ts';
 import { registerMaster } from './commands/master.ts';
 import { registerReconcile } from './commands/reconcile.ts';
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerJobs(program);
   registerUsers(program);
   registerShipments(program);
+  registerInvoices(program);
   return program;
 }
 

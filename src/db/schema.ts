@@ -33,6 +33,7 @@ export interface Database {
   shipping_agents: ShippingAgentsTable;
   sales_shipments: SalesShipmentsTable;
   sales_shipment_lines: SalesShipmentLinesTable;
+  invoice_exports: InvoiceExportsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -307,6 +308,8 @@ export interface DocumentLinesTable {
   released_quantity_change: number | null;
   /** Sales order lines: units its posted shipments took (0015). */
   quantity_shipped: ColumnType<number, number | undefined, number>;
+  /** Back-office lines whose quantity is not whole: the exact decimal (0016); null otherwise. */
+  exact_quantity: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ExchangeRatesTable {
@@ -471,4 +474,24 @@ export interface SalesShipmentLinesTable {
   quantity: number;
   shopify_line_id: string | null;
   shopify_fulfillment_id: string | null;
+}
+/** Back-office invoices and their export to Shopify (0016, seed 002 "Export posted sales invoices"). */
+export interface InvoiceExportsTable {
+  document_id: number;
+  shop_code: string;
+  document_no: string;
+  /** The seed's "Shopify Order ID": 0 not_exported, the order id exported, -1 failed, -2 excluded. */
+  state: ColumnType<
+    'not_exported' | 'exported' | 'failed' | 'excluded',
+    'not_exported' | 'exported' | 'failed' | 'excluded' | undefined,
+    'not_exported' | 'exported' | 'failed' | 'excluded'
+  >;
+  /** The customer ledger entry's remaining amount, document currency minor units. */
+  remaining_amount_minor: ColumnType<number, number, number>;
+  shopify_draft_order_id: string | null;
+  shopify_order_id: string | null;
+  reason_code: string | null;
+  message: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  updated_at: UpdatedAt;
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApiDependencies } from '../http/api/api-routes.ts';
+import { registerInvoiceExportRoutes } from './invoice-export/index.ts';
 import { registerRefundActionRoutes } from './refunds/http-routes.ts';
 import { registerShipmentRoutes } from './shipments/index.ts';
 
@@ -7,4 +8,5 @@ import { registerShipmentRoutes } from './shipments/index.ts';
 export function registerOutboundRoutes(app: FastifyInstance, deps: ApiDependencies): void {
   registerRefundActionRoutes(app, deps);
   registerShipmentRoutes(app, deps);
+  registerInvoiceExportRoutes(app, deps);
 }

@@ -4,4 +4,5 @@
  */
 export * from './refunds/index.ts';
 export * from './shipments/index.ts';
+export * from './invoice-export/index.ts';
 export { registerOutboundRoutes } from './http-routes.ts';

@@ -69,3 +69,11 @@ export {
 export { markOrderAsPaid, type MarkAsPaidAnswer } from './mark-order-as-paid.ts';
 export { supportsIdempotentDirective } from './idempotent-directive.ts';
 export * from './fulfillments/index.ts';
+export {
+  completeInvoiceDraftOrder,
+  createInvoiceDraftOrder,
+  findInvoiceDraftOrder,
+  fulfillInvoiceOrder,
+  type InvoiceDraftOrder,
+  type InvoiceDraftOrderInput,
+} from './invoice-orders.ts';

@@ -52,6 +52,11 @@ export const operationNames = [
   'OrderMarkAsPaid',
   'ShipmentFulfillmentOrders',
   'FulfillmentCreate',
+  'InvoiceDraftOrderCreate',
+  'InvoiceDraftOrderComplete',
+  'InvoiceDraftOrder',
+  'InvoiceDraftOrdersByTag',
+  'InvoiceFulfillmentCreate',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ValidationError, type ValidationIssue } from '../shared/errors.ts';
 import { connectionSettings } from './settings-connection.ts';
 import { customerSettings } from './settings-customers.ts';
+import { invoiceExportSettings } from './settings-invoice-export.ts';
 import { mappingSettings } from './settings-mappings.ts';
 import { orderSettings } from './settings-orders.ts';
 import { returnSettings } from './settings-returns.ts';
@@ -19,6 +20,7 @@ export const shopSettingsShape = {
   ...returnSettings,
   ...customerSettings,
   ...mappingSettings,
+  ...invoiceExportSettings,
 };
 
 /** The fields alone, without the rules between them (used to look up a setting's type). */

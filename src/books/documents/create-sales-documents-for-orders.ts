@@ -16,6 +16,7 @@ import { writeStockMovements, type StockMovement } from '../stock/write-stock-mo
 import { saleStockMovements, shippedAt, type SaleStockMovement } from '../../rules/sale-stock.ts';
 import type { PostingLine } from '../../rules/posting.ts';
 import type { CreateSalesDocumentsResult, DocumentShopSettings } from './create-sales-documents.ts';
+import { linkExportedInvoices } from '../invoices/link-exported-invoices.ts';
 import { isSalesDocument } from './document-rows.ts';
 import { findLinkedDocumentsOfOrders, insertDocuments } from './documents-repository.ts';
 import { loadDocumentInputs, type DocumentInputs, type OrderToDocument } from './load-document-inputs.ts';
@@ -57,6 +58,7 @@ export async function createSalesDocumentsForOrders(
 ): Promise<CreateSalesDocumentsResult[]> {
   const { shop, orders } = input;
   const ids = orders.map((entry) => entry.order.shopifyId);
+  if (!input.dryRun) await linkExportedInvoices(trx, shop.code, orders.map((entry) => entry.order));
   const existing = await findLinkedDocumentsOfOrders(trx, shop.code, ids);
   const inputs = await loadDocumentInputs(
     trx,

@@ -47,7 +47,7 @@ export function lineRow(documentId: number, line: SalesDocumentLine) {
     type: line.type,
     no: line.no,
     description: line.description,
-    quantity: line.quantity,
+    ...wholeQuantity(line.quantity),
     unit_price_minor: line.unitPrice.minor,
     line_discount_minor: line.lineDiscount.minor,
     amount_minor: line.amount.minor,
@@ -61,6 +61,15 @@ export function lineRow(documentId: number, line: SalesDocumentLine) {
   };
 }
 
+/**
+ * A back-office line may be a fraction of a unit (0016): the exact decimal is kept beside the
+ * whole-unit column, which holds it rounded half up.
+ */
+function wholeQuantity(quantity: number) {
+  if (Number.isInteger(quantity)) return { quantity, exact_quantity: null };
+  return { quantity: Math.round(quantity), exact_quantity: String(quantity) };
+}
+
 export function lineFromRow(line: Selectable<DocumentLinesTable>, currency: string): SalesDocumentLine {
   const m = (minor: number) => money(minor, currency);
   return {
@@ -68,7 +77,7 @@ export function lineFromRow(line: Selectable<DocumentLinesTable>, currency: stri
     type: line.type,
     no: line.no,
     description: line.description,
-    quantity: line.quantity,
+    quantity: line.exact_quantity === null ? line.quantity : Number(line.exact_quantity),
     unitPrice: m(line.unit_price_minor),
     lineDiscount: m(line.line_discount_minor),
     amount: m(line.amount_minor),

@@ -14,6 +14,7 @@ import * as shopifyBudgetInFlight from './0012_shopify_budget_in_flight.ts';
 import * as access from './0013_access.ts';
 import * as outboundRequests from './0014_outbound_requests.ts';
 import * as salesShipments from './0015_sales_shipments.ts';
+import * as invoiceExport from './0016_invoice_export.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so that the
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0013_access': access,
   '0014_outbound_requests': outboundRequests,
   '0015_sales_shipments': salesShipments,
+  '0016_invoice_export': invoiceExport,
 };

@@ -31,6 +31,13 @@ export interface DraftOrder {
   shippingPrice: number;
   shippingTitle: string | null;
   taxesIncluded: boolean;
+  /** Shopify calculates no tax on the order (DraftOrderInput.taxExempt); absent in older state: false. */
+  taxExempt?: boolean;
+  /**
+   * The payment terms template the draft was given (DraftOrderInput.paymentTerms); completing a
+   * draft with payment terms creates its order with payment pending. Absent in older state: none.
+   */
+  paymentTermsTemplateId?: number | null;
   orderId: number | null;
   createdAt: string;
   updatedAt: string;

@@ -92,7 +92,7 @@ function fromCustom(input: RestLineItemInput, index: number): LineBase {
   return {
     title: input.title,
     variantTitle: null,
-    sku: null,
+    sku: input.sku ?? null,
     vendor: null,
     productId: null,
     inventoryItemId: null,

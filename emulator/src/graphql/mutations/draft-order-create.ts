@@ -13,6 +13,7 @@ interface GqlDraftOrderInput {
         originalUnitPriceWithCurrency?: { amount: string } | null;
         taxable?: boolean | null;
         requiresShipping?: boolean | null;
+        sku?: string | null;
       }[]
     | null;
   email?: string | null;
@@ -23,6 +24,8 @@ interface GqlDraftOrderInput {
   billingAddress?: GqlAddressInput | null;
   shippingLine?: { title?: string | null; priceWithCurrency?: { amount: string } | null } | null;
   purchasingEntity?: { customerId?: string | null } | null;
+  taxExempt?: boolean | null;
+  paymentTerms?: { paymentTermsTemplateId?: string | null } | null;
 }
 
 function toDomain(input: GqlDraftOrderInput): DraftOrderInput {
@@ -37,7 +40,12 @@ function toDomain(input: GqlDraftOrderInput): DraftOrderInput {
       quantity: line.quantity,
       ...(line.taxable != null ? { taxable: line.taxable } : {}),
       ...(line.requiresShipping != null ? { requiresShipping: line.requiresShipping } : {}),
+      ...(line.sku ? { sku: line.sku } : {}),
     })),
+    taxExempt: input.taxExempt ?? false,
+    paymentTermsTemplateId: input.paymentTerms?.paymentTermsTemplateId
+      ? (numericId(input.paymentTerms.paymentTermsTemplateId, 'PaymentTermsTemplate') ?? -1)
+      : null,
     email: input.email ?? null,
     customerId: customerId ? (numericId(customerId, 'Customer') ?? -1) : null,
     note: input.note ?? null,

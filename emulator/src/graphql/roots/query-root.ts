@@ -3,6 +3,8 @@ import { bulkOperationsOf } from '../../bulk/bulk-registry.ts';
 import { bulkOperationView } from '../views/bulk-operation-view.ts';
 import { byId, paginate, type ConnectionArgs } from '../connection.ts';
 import { parseSearch } from '../search/parse-search.ts';
+import { matchesDraftOrderQuery } from '../search/draft-order-search.ts';
+import { draftOrderView } from '../views/draft-order-view.ts';
 import { companyView, customerView } from '../views/customer-view.ts';
 import { locationView, productView, variantView } from '../views/catalog-view.ts';
 import { ordersConnection, ordersCount, type OrdersArgs } from '../views/orders-connection.ts';
@@ -101,6 +103,13 @@ export function queryRoot(state: ShopState) {
     ordersCount: (args: { query?: string | null; limit?: number | null }) => ordersCount(data.orders, args),
     order: (args: IdArg) => lookupNode(state, args.id, 'Order'),
     draftOrder: (args: IdArg) => lookupNode(state, args.id, 'DraftOrder'),
+    draftOrders: (args: Search) =>
+      paginate(
+        data.draftOrders.filter((draft) => matchesDraftOrderQuery(draft, args.query)),
+        args,
+        byId,
+        (draft) => draftOrderView(state, draft),
+      ),
     fulfillmentOrder: (args: IdArg) => lookupNode(state, args.id, 'FulfillmentOrder'),
     return: (args: IdArg) => lookupNode(state, args.id, 'Return'),
     refund: (args: IdArg) => lookupNode(state, args.id, 'Refund'),

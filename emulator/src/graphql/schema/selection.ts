@@ -20,7 +20,7 @@ export function selectedFields(selection: SchemaSelection, typeName: string): re
 const roots: SchemaSelection = {
   QueryRoot: `
     shop locations location products product productVariants inventoryItem customers customer
-    companies company orders ordersCount order draftOrder fulfillmentOrder return refund job node nodes
+    companies company orders ordersCount order draftOrder draftOrders fulfillmentOrder return refund job node nodes
     currentBulkOperation
     webhookSubscriptions webhookSubscription webhookSubscriptionsCount
   `,

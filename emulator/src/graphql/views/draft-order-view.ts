@@ -27,7 +27,7 @@ export function draftOrderView(state: ShopState, draft: DraftOrder) {
     email: draft.email,
     note2: draft.note,
     tags: draft.tags,
-    taxExempt: false,
+    taxExempt: draft.taxExempt ?? false,
     taxesIncluded: draft.taxesIncluded,
     currencyCode: state.data.shop.currencyCode,
     presentmentCurrencyCode: state.data.shop.currencyCode,
