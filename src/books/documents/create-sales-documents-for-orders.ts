@@ -58,7 +58,12 @@ export async function createSalesDocumentsForOrders(
 ): Promise<CreateSalesDocumentsResult[]> {
   const { shop, orders } = input;
   const ids = orders.map((entry) => entry.order.shopifyId);
-  if (!input.dryRun) await linkExportedInvoices(trx, shop.code, orders.map((entry) => entry.order));
+  if (!input.dryRun)
+    await linkExportedInvoices(
+      trx,
+      shop.code,
+      orders.map((entry) => entry.order),
+    );
   const existing = await findLinkedDocumentsOfOrders(trx, shop.code, ids);
   const inputs = await loadDocumentInputs(
     trx,
