@@ -3,6 +3,8 @@ import type { Order } from '../domain/order.ts';
 import { aLine, anOrder, aShippingLine, bag } from '../domain/testing/order-builders.ts';
 import { paid, refundOf, withRefund } from '../domain/testing/refund-builders.ts';
 import { describeOnEachBackend } from '../../test/support/test-store.ts';
+import { addTestUser } from '../access/testing/test-users.ts';
+import { postShipment } from './shipments/index.ts';
 import { openRefundBooks } from './testing/refund-books.ts';
 
 /**
@@ -135,5 +137,39 @@ describeOnEachBackend('createRefundDocuments: released sales orders', (backend) 
     const refused = await books.write(withRefund(now, second), second, stale);
     expect(refused).toMatchObject({ ok: false, error: { code: 'sales_order_changed' } });
     expect(await books.footprint()).toEqual(before);
+  });
+
+  it('refuses a refund that would take a line below the units a posted shipment took off it, and writes nothing', async () => {
+    await books.sell(unshipped, { ...books.shop, autoReleaseSalesOrders: true });
+    const { actor } = await addTestUser(books.store.db, 'agent');
+    await postShipment(books.store.db, actor, {
+      shopCode: 'WEB',
+      salesOrderNo: 'SO-000001',
+      lines: [{ lineNo: 1, quantity: 2 }],
+    });
+    // The two tees left the warehouse: refunding one back is a return, not a change of the order.
+    const refund = refundOf(unshipped, { lines: [{ line: '9001', quantity: 1, restock: 'return' }] });
+    const now = withRefund(unshipped, refund);
+    const before = await books.footprint();
+    const refused = await books.write(now, refund, await books.decide(now, refund));
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'sales_order_shipped',
+        message: expect.stringContaining(
+          'Sales order SO-000001 line 1 has 2 shipped and the refund would leave 1',
+        ),
+      },
+    });
+    expect(await books.footprint()).toEqual(before);
+    // A refund of the mug, not shipped yet, still changes the sales order.
+    const mugRefund = refundOf(now, {
+      id: '7003',
+      lines: [{ line: '9002', quantity: 1, restock: 'cancel' }],
+    });
+    const later = withRefund(now, mugRefund);
+    expect(await books.write(later, mugRefund, await books.decide(later, mugRefund))).toMatchObject({
+      ok: true,
+    });
   });
 });

@@ -15,7 +15,9 @@ export interface SalesOrderUpdate {
   amountIncludingTax: Money;
 }
 
-export type PlannedChange = { ok: true; update: SalesOrderUpdate } | { ok: false; message: string };
+export type PlannedChange =
+  | { ok: true; update: SalesOrderUpdate }
+  | { ok: false; code: 'sales_order_changed' | 'sales_order_shipped'; message: string };
 
 /**
  * docs/refunds.md "SalesOrderChangeLine": applied as deltas. A changed line loses the change's
@@ -28,6 +30,8 @@ export type PlannedChange = { ok: true; update: SalesOrderUpdate } | { ok: false
 export function planSalesOrderChange(
   salesOrder: BooksDocument,
   change: SalesOrderChangeDraft,
+  /** Line no. -> units posted shipments took off the line (docs/shipments.md). */
+  shippedByLine: ReadonlyMap<number, number> = new Map(),
 ): PlannedChange {
   const changed = new Map<number, SalesDocumentLine>();
   let nextLineNo = Math.max(0, ...salesOrder.lines.map((l) => l.lineNo));
@@ -46,6 +50,8 @@ export function planSalesOrderChange(
         salesOrder,
         `line ${current.lineNo} holds ${current.quantity} (released ${current.releasedQuantity})`,
       );
+    const shipped = shippedByLine.get(current.lineNo) ?? 0;
+    if (next.quantity < shipped) return shippedAlready(salesOrder, current.lineNo, shipped, next.quantity);
     changed.set(current.lineNo, next);
   }
   const amount = subtract(salesOrder.amount, change.amount);
@@ -96,9 +102,28 @@ function addedLine(change: SalesOrderChangeLine, lineNo: number): SalesDocumentL
   };
 }
 
+/**
+ * Units a posted shipment took off a sales order have left the warehouse: a refund taking the
+ * line below them is a return of shipped goods, which a change of the sales order cannot book
+ * (the stock would not come back). Refused until those units are invoiced and can be credited.
+ */
+function shippedAlready(
+  salesOrder: BooksDocument,
+  lineNo: number,
+  shipped: number,
+  left: number,
+): PlannedChange {
+  return {
+    ok: false,
+    code: 'sales_order_shipped',
+    message: `Sales order ${salesOrder.number} line ${lineNo} has ${shipped} shipped and the refund would leave ${left}: a refund of shipped units is not booked on a sales order; invoice the shipped units, then process the refund again`,
+  };
+}
+
 function stale(salesOrder: BooksDocument, what: string): PlannedChange {
   return {
     ok: false,
+    code: 'sales_order_changed',
     message: `Sales order ${salesOrder.number} ${what}: it changed since the refund was decided; decide it again`,
   };
 }

@@ -36,7 +36,11 @@ export interface CreateRefundDocumentsInput {
 }
 
 export type RefundBooksErrorCode =
-  'account_not_set' | 'exchange_rate_missing' | 'applies_to_not_found' | 'sales_order_changed';
+  | 'account_not_set'
+  | 'exchange_rate_missing'
+  | 'applies_to_not_found'
+  | 'sales_order_changed'
+  | 'sales_order_shipped';
 
 export type CreateRefundDocumentsResult =
   | { ok: true; documents: BooksDocument[]; created: boolean }
@@ -85,9 +89,12 @@ export async function createRefundDocuments(
   const change = decision.documents.find((d): d is SalesOrderChangeDraft => d.kind === 'sales_order_change');
   let update: SalesOrderUpdate | null = null;
   if (change) {
-    const planned = target.type === 'sales_order' ? planSalesOrderChange(target, change) : null;
-    if (!planned?.ok)
-      return refuse('sales_order_changed', planned?.message ?? `${target.number} is no sales order any more`);
+    const planned =
+      target.type === 'sales_order'
+        ? planSalesOrderChange(target, change, await shippedByLine(trx, target.id!))
+        : null;
+    if (!planned) return refuse('sales_order_changed', `${target.number} is no sales order any more`);
+    if (!planned.ok) return refuse(planned.code, planned.message);
     update = planned.update;
   }
   const plans: Planned[] = [];
@@ -170,6 +177,17 @@ function assertDecisionOf({ shop, order, refund, decision }: CreateRefundDocumen
       throw new TypeError(
         `createRefundDocuments: a ${draft.kind} of refund ${draft.shopifyRefundId} (order ${draft.shopifyOrderId}, shop ${draft.shopCode}) was passed for refund ${refund.shopifyId} of order ${order.shopifyId} in shop ${shop.code}`,
       );
+}
+
+/** What posted shipments took off each line of a sales order. */
+async function shippedByLine(trx: Kysely<Database>, documentId: number): Promise<Map<number, number>> {
+  const rows = await trx
+    .selectFrom('document_lines')
+    .select(['line_no', 'quantity_shipped'])
+    .where('document_id', '=', documentId)
+    .where('quantity_shipped', '>', 0)
+    .execute();
+  return new Map(rows.map((row) => [row.line_no, row.quantity_shipped]));
 }
 
 function refuse(code: RefundBooksErrorCode, message: string): CreateRefundDocumentsResult {
