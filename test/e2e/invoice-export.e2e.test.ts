@@ -228,7 +228,8 @@ describe('posted back-office invoices -> Shopify orders', () => {
       .orderBy('id')
       .execute();
     expect(audit.map((a) => [a.user_name, a.action, a.target, a.outcome])).toEqual([
-      ['agent', 'invoices.export', null, 'refused'],
+      // Refused by the route's permission check, before the export ran (src/access/access-control.ts).
+      ['agent', 'invoices.export', 'POST /api/shops/:code/invoices/export', 'refused'],
       ['admin', 'invoices.export', `invoice ${paid}`, 'succeeded'],
       ['admin', 'invoices.export', `invoice ${unpaid}`, 'succeeded'],
       ['admin', 'invoices.export', `invoice ${fractional}`, 'refused'],
