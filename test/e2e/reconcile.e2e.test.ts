@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { freshDataDir, runCli } from '../support/cli.ts';
+import { demoSetupArgs, embeddedCli } from '../support/cli.ts';
 import { onlyCases } from '../support/e2e/corpus-mix.ts';
 import { itemNo } from '../support/e2e/documents.ts';
 import { openScenario, type Scenario } from '../support/e2e/scenario.ts';
@@ -144,15 +144,9 @@ it('the CLI: reconcile prints each difference and the summary, exit code 1 when 
       mix: onlyCases('plain', 'refund-return-restock', 'refund-amount-only'),
     },
   });
-  const env = {
-    STOREBRIDGE_DATA_DIR: freshDataDir(),
-    STOREBRIDGE_SECRET_KEY: '',
-    DATABASE_URL: '',
-    LOG_LEVEL: 'silent',
-  };
-  const cli = (...args: string[]) => runCli(args, env);
+  const { cli } = embeddedCli();
   try {
-    await cli('demo', 'setup', '--shop', 'DEMO', '--endpoint', emulator.url, '--token', emulator.token);
+    await cli(...demoSetupArgs(emulator));
     expect((await cli('sync', 'orders', '--shop', 'DEMO')).code).toBe(0);
 
     const clean = await cli('reconcile', '--shop', 'DEMO');
