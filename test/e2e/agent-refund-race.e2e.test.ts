@@ -4,7 +4,7 @@ import { runOrderSync } from '../../src/jobs/handlers.ts';
 import { createAgentRefund, shopifyClientFor, type OutboundDeps } from '../../src/outbound/index.ts';
 import { syncDeps } from '../../src/sync/index.ts';
 import { itemNo } from '../support/e2e/documents.ts';
-import { openScenario, type Scenario } from '../support/e2e/scenario.ts';
+import { autoCreditMemos, openScenario, type Scenario } from '../support/e2e/scenario.ts';
 import { describeOnEachBackend } from '../support/test-store.ts';
 
 let scenario: Scenario | undefined;
@@ -24,7 +24,7 @@ describeOnEachBackend('an agent refund racing its webhook and the poll', (backen
   it('books one credit memo and one customer refund, G/L and stock once', async () => {
     scenario = await openScenario({
       backend,
-      shop: { returnsAndRefundsMode: 'auto_create_credit_memo', createCustomerRefunds: true },
+      shop: autoCreditMemos,
     });
     const s = scenario;
     const { actor } = await addTestUser(s.store.db, 'agent');

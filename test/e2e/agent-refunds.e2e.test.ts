@@ -3,7 +3,7 @@ import { addTestUser } from '../../src/access/testing/test-users.ts';
 import { createAgentRefund, shopifyClientFor, type OutboundDeps } from '../../src/outbound/index.ts';
 import { syncDeps } from '../../src/sync/index.ts';
 import { agentApi } from '../support/e2e/agent-api.ts';
-import { openScenario, type Scenario } from '../support/e2e/scenario.ts';
+import { autoCreditMemos, openScenario, type Scenario } from '../support/e2e/scenario.ts';
 import { recordedCalls } from '../support/e2e/shop-emulator.ts';
 
 let scenario: Scenario | undefined;
@@ -11,11 +11,6 @@ afterEach(async () => {
   await scenario?.close();
   scenario = undefined;
 });
-
-const autoCreditMemos = {
-  returnsAndRefundsMode: 'auto_create_credit_memo',
-  createCustomerRefunds: true,
-} as const;
 
 async function openAgentScenarioWithUser() {
   scenario = await openScenario({ shop: autoCreditMemos });

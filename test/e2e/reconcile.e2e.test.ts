@@ -2,7 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import { demoSetupArgs, embeddedCli } from '../support/cli.ts';
 import { onlyCases } from '../support/e2e/corpus-mix.ts';
 import { itemNo } from '../support/e2e/documents.ts';
-import { openScenario, type Scenario } from '../support/e2e/scenario.ts';
+import { autoCreditMemos, openScenario, type Scenario } from '../support/e2e/scenario.ts';
 import { startShopEmulator } from '../support/e2e/shop-emulator.ts';
 import type { GlEntry, Storebridge } from '../support/e2e/storebridge.ts';
 import { describeOnEachBackend } from '../support/test-store.ts';
@@ -19,11 +19,6 @@ afterEach(async () => {
   await scenario?.close();
   scenario = undefined;
 });
-
-const autoCreditMemos = {
-  returnsAndRefundsMode: 'auto_create_credit_memo',
-  createCustomerRefunds: true,
-} as const;
 
 const cents = (amount: string) => Math.round(Number(amount) * 100);
 
