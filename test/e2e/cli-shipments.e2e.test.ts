@@ -52,44 +52,19 @@ describe('storebridge CLI: shipments', () => {
     );
     expect(agentSet).toMatchObject({ code: 0, stdout: 'Shipping agent UPS saved\n' });
 
-    const refused = await cli(
-      'shipments',
-      'post',
-      '--shop',
-      'DEMO',
-      '--document',
-      salesOrder.number,
-      '--all',
-      '--api-key',
-      keys.reader,
-    );
+    const post = ['shipments', 'post', '--shop', 'DEMO', '--document', salesOrder.number];
+    const refused = await cli(...post, '--all', '--api-key', keys.reader);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('reader (role read_only) may not');
 
-    const bad = await cli(
-      'shipments',
-      'post',
-      '--shop',
-      'DEMO',
-      '--document',
-      salesOrder.number,
-      '--line',
-      'x',
-      '--api-key',
-      keys.agent,
-    );
+    const bad = await cli(...post, '--line', 'x', '--api-key', keys.agent);
     expect(bad).toMatchObject({
       code: 1,
       stderr: 'error: --line 1: expected <lineNo>:<qty> with whole numbers, got "x"\n',
     });
 
     const posted = await cli(
-      'shipments',
-      'post',
-      '--shop',
-      'DEMO',
-      '--document',
-      salesOrder.number,
+      ...post,
       '--line',
       `${teeLine}:1`,
       '--tracking-number',
