@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { authorize, recordAudit, type Actor } from '../../access/index.ts';
+import { authorizeOrAudit, recordAudit, type Actor } from '../../access/index.ts';
 import {
   findInvoiceExports,
   findShopifyLinkOfCustomer,
@@ -63,12 +63,7 @@ export async function exportInvoices(
 ): Promise<InvoiceExportResult[]> {
   const { shopCode } = input;
   const request = { shop: shopCode };
-  try {
-    authorize(actor, 'invoices.export');
-  } catch (error) {
-    await recordAudit(deps.db, { actor, action: 'invoices.export', shopCode, request, outcome: 'refused' });
-    throw error;
-  }
+  await authorizeOrAudit(deps.db, { actor, action: 'invoices.export', shopCode, request });
   const connection = await getShopConnection(deps, shopCode);
   const settings = connection.settings;
   if (!settings.invoiceExport.enabled) {
