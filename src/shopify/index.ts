@@ -1,5 +1,6 @@
 export {
   createShopifyClient,
+  type ClientDependencies,
   type ShopifyClient,
   type ShopifyConnection,
   type ShopifyResult,

@@ -1,6 +1,7 @@
 import { formatMoney, type Money } from '../money/index.ts';
 import type { ShopifyClient } from './client.ts';
 import { ShopifyOrderNotFoundError, ShopifyUserError } from './errors.ts';
+import { createFulfillment } from './fulfillments/index.ts';
 import { legacyId, toGid } from './ids.ts';
 
 /**
@@ -102,16 +103,12 @@ export async function fulfillInvoiceOrder(client: ShopifyClient, shopifyOrderId:
     ['OPEN', 'IN_PROGRESS', 'SCHEDULED'].includes(node.status),
   );
   if (open.length === 0) return 0;
-  const { data: result } = await client.request<{
-    fulfillmentCreate: { fulfillment: { id: string } | null; userErrors: UserErrors };
-  }>('InvoiceFulfillmentCreate', {
-    fulfillment: {
-      lineItemsByFulfillmentOrder: open.map((node) => ({ fulfillmentOrderId: node.id })),
-      notifyCustomer: false,
-    },
+  const result = await createFulfillment(client, {
+    lineItemsByFulfillmentOrder: open.map((node) => ({ fulfillmentOrderId: node.id })),
+    trackingInfo: null,
+    notifyCustomer: false,
   });
-  const { fulfillment, userErrors } = result.fulfillmentCreate;
-  if (userErrors.length > 0 || !fulfillment) throw refused('fulfillmentCreate', userErrors);
+  if (!result.ok) throw refused('fulfillmentCreate', result.userErrors);
   return open.length;
 }
 

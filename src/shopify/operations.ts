@@ -56,7 +56,6 @@ export const operationNames = [
   'InvoiceDraftOrderComplete',
   'InvoiceDraftOrder',
   'InvoiceDraftOrdersByTag',
-  'InvoiceFulfillmentCreate',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

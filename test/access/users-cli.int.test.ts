@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { freshDataDir, runCli } from '../support/cli.ts';
+import { embeddedCli } from '../support/cli.ts';
 
 /**
  * `storebridge users`, `api-keys` and `audit` as the owner of a new machine runs them: each
  * command its own process on a fresh embedded store, no key needed (bootstrap, docs/access.md).
  */
-const env = {
-  STOREBRIDGE_DATA_DIR: freshDataDir(),
-  STOREBRIDGE_SECRET_KEY: '',
-  DATABASE_URL: '',
-  LOG_LEVEL: 'silent',
-};
-const cli = (...args: string[]) => runCli(args, env);
+const { cli } = embeddedCli();
 
 describe('storebridge users, api-keys and audit (CLI)', { timeout: 300_000 }, () => {
   it('bootstraps the first admin, gives a key once, lists, revokes, and audits it all', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addTestUser } from '../../src/access/testing/test-users.ts';
 import { agentApi } from '../support/e2e/agent-api.ts';
-import { openScenario, type Scenario } from '../support/e2e/scenario.ts';
+import { autoCreditMemos, openScenario, type Scenario } from '../support/e2e/scenario.ts';
 import { recordedCalls } from '../support/e2e/shop-emulator.ts';
 
 let scenario: Scenario | undefined;
@@ -12,7 +12,7 @@ afterEach(async () => {
 
 async function open(role: 'agent' | 'read_only' = 'agent') {
   scenario = await openScenario({
-    shop: { returnsAndRefundsMode: 'auto_create_credit_memo', createCustomerRefunds: true },
+    shop: autoCreditMemos,
   });
   const user = await addTestUser(scenario.store.db, role);
   return { s: scenario, api: agentApi(scenario.server, scenario.shopCode, user.apiKey) };

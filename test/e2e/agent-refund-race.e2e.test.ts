@@ -1,10 +1,10 @@
 import { afterEach, expect, it } from 'vitest';
 import { addTestUser } from '../../src/access/testing/test-users.ts';
 import { runOrderSync } from '../../src/jobs/handlers.ts';
-import { createAgentRefund, shopifyClientOf, type OutboundDeps } from '../../src/outbound/index.ts';
+import { createAgentRefund, shopifyClientFor, type OutboundDeps } from '../../src/outbound/index.ts';
 import { syncDeps } from '../../src/sync/index.ts';
 import { itemNo } from '../support/e2e/documents.ts';
-import { openScenario, type Scenario } from '../support/e2e/scenario.ts';
+import { autoCreditMemos, openScenario, type Scenario } from '../support/e2e/scenario.ts';
 import { describeOnEachBackend } from '../support/test-store.ts';
 
 let scenario: Scenario | undefined;
@@ -24,7 +24,7 @@ describeOnEachBackend('an agent refund racing its webhook and the poll', (backen
   it('books one credit memo and one customer refund, G/L and stock once', async () => {
     scenario = await openScenario({
       backend,
-      shop: { returnsAndRefundsMode: 'auto_create_credit_memo', createCustomerRefunds: true },
+      shop: autoCreditMemos,
     });
     const s = scenario;
     const { actor } = await addTestUser(s.store.db, 'agent');
@@ -39,7 +39,7 @@ describeOnEachBackend('an agent refund racing its webhook and the poll', (backen
     const deps: OutboundDeps = {
       sync,
       clientFor: (connection) => {
-        const real = shopifyClientOf(connection);
+        const real = shopifyClientFor(connection);
         return {
           async request(operation, variables, options) {
             const result = await real.request(operation, variables, options);

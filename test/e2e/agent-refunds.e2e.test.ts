@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addTestUser } from '../../src/access/testing/test-users.ts';
-import { createAgentRefund, shopifyClientOf, type OutboundDeps } from '../../src/outbound/index.ts';
+import { createAgentRefund, shopifyClientFor, type OutboundDeps } from '../../src/outbound/index.ts';
 import { syncDeps } from '../../src/sync/index.ts';
 import { agentApi } from '../support/e2e/agent-api.ts';
-import { openScenario, type Scenario } from '../support/e2e/scenario.ts';
+import { autoCreditMemos, openScenario, type Scenario } from '../support/e2e/scenario.ts';
 import { recordedCalls } from '../support/e2e/shop-emulator.ts';
 
 let scenario: Scenario | undefined;
@@ -11,11 +11,6 @@ afterEach(async () => {
   await scenario?.close();
   scenario = undefined;
 });
-
-const autoCreditMemos = {
-  returnsAndRefundsMode: 'auto_create_credit_memo',
-  createCustomerRefunds: true,
-} as const;
 
 async function openAgentScenarioWithUser() {
   scenario = await openScenario({ shop: autoCreditMemos });
@@ -31,7 +26,7 @@ function depsWith(
   return {
     sync: syncDeps({ db: s.store.db, secretKey: s.secretKey }),
     clientFor: (connection) => {
-      const real = shopifyClientOf(connection);
+      const real = shopifyClientFor(connection);
       return {
         async request(operation, variables, options) {
           await hooks.before?.(operation);

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../emulator/src/index.ts';
-import { addTestUser } from '../../src/access/testing/test-users.ts';
-import { openStore } from '../../src/db/index.ts';
-import { freshDataDir, runCli } from '../support/cli.ts';
+import { demoSetupArgs, embeddedCli } from '../support/cli.ts';
+import { addCliUsers } from '../support/cli-users.ts';
 import { Merchant, type PlacedOrder } from '../support/e2e/merchant.ts';
 import { startShopEmulator } from '../support/e2e/shop-emulator.ts';
 
@@ -15,15 +14,8 @@ let emulator: RunningEmulator;
 let merchant: Merchant;
 let shipped: PlacedOrder;
 let unpaid: PlacedOrder;
-const dataDir = freshDataDir();
-const env = {
-  STOREBRIDGE_DATA_DIR: dataDir,
-  STOREBRIDGE_SECRET_KEY: '',
-  DATABASE_URL: '',
-  LOG_LEVEL: 'silent',
-};
-const cli = (...args: string[]) => runCli(args, env);
-const keys = { agent: '', readOnly: '' };
+const { dataDir, cli } = embeddedCli();
+let keys: { agent: string; readOnly: string };
 
 beforeAll(async () => {
   emulator = await startShopEmulator();
@@ -31,25 +23,9 @@ beforeAll(async () => {
   shipped = await merchant.placeOrder();
   await merchant.fulfil(shipped);
   unpaid = await merchant.placeOrder({ paid: false });
-  const setup = await cli(
-    'demo',
-    'setup',
-    '--shop',
-    'DEMO',
-    '--endpoint',
-    emulator.url,
-    '--token',
-    emulator.token,
-  );
+  const setup = await cli(...demoSetupArgs(emulator));
   expect(setup.stderr).toBe('');
-  // Users are made by an admin (src/access); here directly in the store, between two commands.
-  const store = await openStore({ dataDir });
-  try {
-    keys.agent = (await addTestUser(store.db, 'agent')).apiKey;
-    keys.readOnly = (await addTestUser(store.db, 'read_only')).apiKey;
-  } finally {
-    await store.close();
-  }
+  keys = await addCliUsers(dataDir, { agent: { role: 'agent' }, readOnly: { role: 'read_only' } });
   await cli('sync', 'orders', '--shop', 'DEMO');
 }, 240_000);
 afterAll(() => emulator.close());

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../emulator/src/index.ts';
-import { freshDataDir, runCli } from '../support/cli.ts';
+import { demoSetupArgs, embeddedCli } from '../support/cli.ts';
 import { Merchant, type PlacedOrder } from '../support/e2e/merchant.ts';
 import { startShopEmulator } from '../support/e2e/shop-emulator.ts';
 
@@ -13,14 +13,7 @@ import { startShopEmulator } from '../support/e2e/shop-emulator.ts';
  */
 let emulator: RunningEmulator;
 let merchant: Merchant;
-const dataDir = freshDataDir();
-const env = {
-  STOREBRIDGE_DATA_DIR: dataDir,
-  STOREBRIDGE_SECRET_KEY: '',
-  DATABASE_URL: '',
-  LOG_LEVEL: 'silent',
-};
-const cli = (...args: string[]) => runCli(args, env);
+const { dataDir, cli } = embeddedCli();
 let ordinary: PlacedOrder;
 let hoodie: PlacedOrder;
 
@@ -34,16 +27,7 @@ afterAll(() => emulator.close());
 
 describe('storebridge CLI: order import end to end', () => {
   it('demo setup, dry run, sync, orders to import, fix and import, documents, stock', async () => {
-    const setup = await cli(
-      'demo',
-      'setup',
-      '--shop',
-      'DEMO',
-      '--endpoint',
-      emulator.url,
-      '--token',
-      emulator.token,
-    );
+    const setup = await cli(...demoSetupArgs(emulator));
     expect(setup.stderr).toBe('');
     expect(setup.stdout).toContain('Shop DEMO added');
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../emulator/src/index.ts';
-import { addTestUser } from '../../src/access/testing/test-users.ts';
-import { openStore } from '../../src/db/index.ts';
-import { freshDataDir, runCli } from '../support/cli.ts';
+import { demoSetupArgs, embeddedCli, runCli } from '../support/cli.ts';
+import { addCliUsers } from '../support/cli-users.ts';
 import { Merchant, type PlacedOrder } from '../support/e2e/merchant.ts';
 import { startShopEmulator } from '../support/e2e/shop-emulator.ts';
 
@@ -19,14 +18,7 @@ interface Document {
 
 let emulator: RunningEmulator;
 let order: PlacedOrder;
-const dataDir = freshDataDir();
-const env = {
-  STOREBRIDGE_DATA_DIR: dataDir,
-  STOREBRIDGE_SECRET_KEY: '',
-  DATABASE_URL: '',
-  LOG_LEVEL: 'silent',
-};
-const cli = (...args: string[]) => runCli(args, env);
+const { dataDir, env, cli } = embeddedCli();
 
 beforeAll(async () => {
   emulator = await startShopEmulator();
@@ -34,28 +26,19 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
-/** Users are made by an admin elsewhere (src/access); here straight in the store, between commands. */
-async function userKeys(): Promise<{ agent: string; reader: string }> {
-  const store = await openStore({ dataDir });
-  try {
-    const agent = await addTestUser(store.db, 'agent');
-    const reader = await addTestUser(store.db, 'read_only', 'reader');
-    return { agent: agent.apiKey, reader: reader.apiKey };
-  } finally {
-    await store.close();
-  }
-}
-
 describe('storebridge CLI: shipments', () => {
   it('shipping agent, post by line, list, sync with a key; a read-only key is refused', async () => {
-    await cli('demo', 'setup', '--shop', 'DEMO', '--endpoint', emulator.url, '--token', emulator.token);
+    await cli(...demoSetupArgs(emulator));
     await cli('sync', 'orders', '--shop', 'DEMO');
     const printed = JSON.parse((await cli('documents', '--shop', 'DEMO', '--json')).stdout) as
       Document[] | { documents: Document[] };
     const documents = Array.isArray(printed) ? printed : printed.documents;
     const salesOrder = documents.find((d) => d.shopifyOrderId === order.id)!;
     const teeLine = salesOrder.lines.find((l) => l.no === '1000')!.lineNo;
-    const keys = await userKeys();
+    const keys = await addCliUsers(dataDir, {
+      agent: { role: 'agent' },
+      reader: { role: 'read_only', name: 'reader' },
+    });
 
     const agentSet = await cli(
       'shipping-agents',
@@ -69,44 +52,19 @@ describe('storebridge CLI: shipments', () => {
     );
     expect(agentSet).toMatchObject({ code: 0, stdout: 'Shipping agent UPS saved\n' });
 
-    const refused = await cli(
-      'shipments',
-      'post',
-      '--shop',
-      'DEMO',
-      '--document',
-      salesOrder.number,
-      '--all',
-      '--api-key',
-      keys.reader,
-    );
+    const post = ['shipments', 'post', '--shop', 'DEMO', '--document', salesOrder.number];
+    const refused = await cli(...post, '--all', '--api-key', keys.reader);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('reader (role read_only) may not');
 
-    const bad = await cli(
-      'shipments',
-      'post',
-      '--shop',
-      'DEMO',
-      '--document',
-      salesOrder.number,
-      '--line',
-      'x',
-      '--api-key',
-      keys.agent,
-    );
+    const bad = await cli(...post, '--line', 'x', '--api-key', keys.agent);
     expect(bad).toMatchObject({
       code: 1,
       stderr: 'error: --line 1: expected <lineNo>:<qty> with whole numbers, got "x"\n',
     });
 
     const posted = await cli(
-      'shipments',
-      'post',
-      '--shop',
-      'DEMO',
-      '--document',
-      salesOrder.number,
+      ...post,
       '--line',
       `${teeLine}:1`,
       '--tracking-number',

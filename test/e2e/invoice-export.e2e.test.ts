@@ -142,7 +142,10 @@ async function draftOrderCreates(): Promise<number> {
 /** Every invoice-export mutation storebridge sent (draft create/complete, fulfillment). */
 async function exportMutations(): Promise<number> {
   const calls = await scenario.emulator.log.list();
-  return calls.filter((call) => call.operation.startsWith('mutation Invoice')).length;
+  return calls.filter(
+    (call) =>
+      call.operation.startsWith('mutation Invoice') || call.operation === 'mutation FulfillmentCreate',
+  ).length;
 }
 
 describe('posted back-office invoices -> Shopify orders', () => {

@@ -1,8 +1,8 @@
 import { afterEach, expect, it } from 'vitest';
-import { freshDataDir, runCli } from '../support/cli.ts';
+import { demoSetupArgs, embeddedCli } from '../support/cli.ts';
 import { onlyCases } from '../support/e2e/corpus-mix.ts';
 import { itemNo } from '../support/e2e/documents.ts';
-import { openScenario, type Scenario } from '../support/e2e/scenario.ts';
+import { autoCreditMemos, openScenario, type Scenario } from '../support/e2e/scenario.ts';
 import { startShopEmulator } from '../support/e2e/shop-emulator.ts';
 import type { GlEntry, Storebridge } from '../support/e2e/storebridge.ts';
 import { describeOnEachBackend } from '../support/test-store.ts';
@@ -19,11 +19,6 @@ afterEach(async () => {
   await scenario?.close();
   scenario = undefined;
 });
-
-const autoCreditMemos = {
-  returnsAndRefundsMode: 'auto_create_credit_memo',
-  createCustomerRefunds: true,
-} as const;
 
 const cents = (amount: string) => Math.round(Number(amount) * 100);
 
@@ -144,15 +139,9 @@ it('the CLI: reconcile prints each difference and the summary, exit code 1 when 
       mix: onlyCases('plain', 'refund-return-restock', 'refund-amount-only'),
     },
   });
-  const env = {
-    STOREBRIDGE_DATA_DIR: freshDataDir(),
-    STOREBRIDGE_SECRET_KEY: '',
-    DATABASE_URL: '',
-    LOG_LEVEL: 'silent',
-  };
-  const cli = (...args: string[]) => runCli(args, env);
+  const { cli } = embeddedCli();
   try {
-    await cli('demo', 'setup', '--shop', 'DEMO', '--endpoint', emulator.url, '--token', emulator.token);
+    await cli(...demoSetupArgs(emulator));
     expect((await cli('sync', 'orders', '--shop', 'DEMO')).code).toBe(0);
 
     const clean = await cli('reconcile', '--shop', 'DEMO');

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { itemNo } from '../support/e2e/documents.ts';
-import { openScenario, type Scenario } from '../support/e2e/scenario.ts';
+import { autoCreditMemos, openScenario, type Scenario } from '../support/e2e/scenario.ts';
 import type { GlEntry, SalesDocument, StockLevel } from '../support/e2e/storebridge.ts';
 
 let scenario: Scenario | undefined;
@@ -8,12 +8,6 @@ afterEach(async () => {
   await scenario?.close();
   scenario = undefined;
 });
-
-/** The demo shop with refunds booked as they arrive (seed 002 "auto create credit memo"), paid back (seed 000). */
-const autoCreditMemos = {
-  returnsAndRefundsMode: 'auto_create_credit_memo',
-  createCustomerRefunds: true,
-} as const;
 
 const cents = (amount: string) => Math.round(Number(amount) * 100);
 

@@ -11,6 +11,31 @@ export function freshDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'storebridge-test-'));
 }
 
+/** CLI commands on a fresh embedded store, each its own process as in real use. */
+export interface EmbeddedCli {
+  /** The store's data folder. */
+  dataDir: string;
+  /** Every command's environment: the data folder, no secret key, no server database, silent logs. */
+  env: Record<string, string>;
+  cli: (...args: string[]) => Promise<CliResult>;
+}
+
+export function embeddedCli(): EmbeddedCli {
+  const dataDir = freshDataDir();
+  const env = {
+    STOREBRIDGE_DATA_DIR: dataDir,
+    STOREBRIDGE_SECRET_KEY: '',
+    DATABASE_URL: '',
+    LOG_LEVEL: 'silent',
+  };
+  return { dataDir, env, cli: (...args) => runCli(args, env) };
+}
+
+/** `demo setup` of shop DEMO on the (emulated) shop at `shop.url` with its token. */
+export function demoSetupArgs(shop: { url: string; token: string }): string[] {
+  return ['demo', 'setup', '--shop', 'DEMO', '--endpoint', shop.url, '--token', shop.token];
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();

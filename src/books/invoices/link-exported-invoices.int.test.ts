@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { addTestUser } from '../../access/testing/test-users.ts';
-import { demoAccounts } from '../../demo/index.ts';
 import { anOrder } from '../../domain/testing/order-builders.ts';
-import { loadDemoMasterData } from '../../masterdata/index.ts';
-import { addShop, getShopConnection } from '../../shops/index.ts';
+import { getShopConnection } from '../../shops/index.ts';
 import { describeOnEachBackend, openTestStore, type TestStore } from '../../../test/support/test-store.ts';
 import { createSalesDocumentsForOrders, listDocuments } from '../index.ts';
+import { addWebShop } from '../testing/web-shop.ts';
 import { findInvoiceExports } from './invoice-exports-repository.ts';
 import { postBackOfficeInvoice } from './post-back-office-invoice.ts';
 
@@ -20,16 +19,7 @@ describeOnEachBackend('an exported order imported before the export recorded it'
   const secretKey = randomBytes(32);
   beforeEach(async () => {
     store = await openTestStore(backend);
-    await loadDemoMasterData(store.db);
-    await addShop(
-      { db: store.db, secretKey },
-      {
-        code: 'WEB',
-        shopifyDomain: 'web.myshopify.com',
-        credentials: { accessToken: 'shpat_t' },
-        accounts: demoAccounts,
-      },
-    );
+    await addWebShop({ db: store.db, secretKey });
   });
   afterEach(async () => {
     await store.close();

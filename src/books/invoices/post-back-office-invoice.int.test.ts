@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { addTestUser } from '../../access/testing/test-users.ts';
-import { demoAccounts } from '../../demo/index.ts';
-import { loadDemoMasterData } from '../../masterdata/index.ts';
 import { ForbiddenError, ValidationError } from '../../shared/errors.ts';
-import { addShop } from '../../shops/index.ts';
 import { describeOnEachBackend, type TestStore } from '../../../test/support/test-store.ts';
 import { openTestStore } from '../../../test/support/test-store.ts';
 import { adjustStock, documentJson, listDocuments, listGlEntries, stockLevels } from '../index.ts';
+import { addWebShop } from '../testing/web-shop.ts';
 import { findInvoiceExports } from './invoice-exports-repository.ts';
 import { postBackOfficeInvoice } from './post-back-office-invoice.ts';
 
@@ -43,16 +41,7 @@ describeOnEachBackend('posting a back-office sales invoice', (backend) => {
   const deps = () => ({ db: store.db, secretKey, now });
   beforeEach(async () => {
     store = await openTestStore(backend);
-    await loadDemoMasterData(store.db);
-    await addShop(
-      { db: store.db, secretKey },
-      {
-        code: 'WEB',
-        shopifyDomain: 'web.myshopify.com',
-        credentials: { accessToken: 'shpat_t' },
-        accounts: demoAccounts,
-      },
-    );
+    await addWebShop({ db: store.db, secretKey });
     await store.db.transaction().execute((trx) =>
       adjustStock(trx, {
         voucherNo: 'OPENING',

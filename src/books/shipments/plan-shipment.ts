@@ -1,4 +1,5 @@
 import type { ValidationIssue } from '../../shared/errors.ts';
+import type { SalesShipmentLine } from './sales-shipment.ts';
 
 /** A sales order line as shipping sees it. */
 export interface ShippableLine {
@@ -15,14 +16,8 @@ export interface ShippableLine {
 
 export type RequestedLines = readonly { lineNo: number; quantity: number }[] | 'all';
 
-export interface PlannedShipmentLine {
-  lineNo: number;
-  salesOrderLineNo: number;
-  itemNo: string;
-  description: string;
-  locationCode: string | null;
-  quantity: number;
-  shopifyLineId: string | null;
+/** A line of the shipment to post: the posted line but for the fulfillment, which comes when it is sent. */
+export interface PlannedShipmentLine extends Omit<SalesShipmentLine, 'shopifyFulfillmentId'> {
   /** What the sales order line's released quantity goes down by (seed 004 4.6: no longer reserved). */
   releasedTaken: number;
 }

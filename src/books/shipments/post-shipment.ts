@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { authorize, recordAudit, type Actor } from '../../access/index.ts';
+import { authorizeOrAudit, recordAudit, type Actor } from '../../access/index.ts';
 import type { Database } from '../../db/index.ts';
 import { findItemByNo } from '../../masterdata/index.ts';
 import { localDate } from '../../rules/local-date.ts';
@@ -41,20 +41,11 @@ export async function postShipment(
   now: () => Date = () => new Date(),
 ): Promise<SalesShipment> {
   const target = `sales order ${input.salesOrderNo}`;
-  try {
-    authorize(actor, 'shipments.sync');
-  } catch (error) {
-    await recordAudit(db, {
-      actor,
-      action: 'shipments.sync',
-      shopCode: input.shopCode,
-      target,
-      request: { post: input },
-      outcome: 'refused',
-      shopifyAnswer: { error: (error as Error).message },
-    });
-    throw error;
-  }
+  await authorizeOrAudit(
+    db,
+    { actor, action: 'shipments.sync', shopCode: input.shopCode, target, request: { post: input } },
+    (refusal) => ({ error: refusal.message }),
+  );
   return db.transaction().execute(async (trx) => {
     const order = await trx
       .selectFrom('documents')

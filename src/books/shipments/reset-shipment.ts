@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { authorize, recordAudit, type Actor } from '../../access/index.ts';
+import { authorizeOrAudit, recordAudit, type Actor } from '../../access/index.ts';
 import type { Database } from '../../db/index.ts';
 import { ConflictError, NotFoundError } from '../../shared/errors.ts';
 import { shipmentSendStatus, type SalesShipment } from './sales-shipment.ts';
@@ -20,17 +20,9 @@ export async function resetShipment(
     shopCode: input.shopCode,
     target: `shipment ${input.number}`,
   };
-  try {
-    authorize(actor, 'shipments.sync');
-  } catch (error) {
-    await recordAudit(db, {
-      ...audit,
-      request: { reset: input },
-      outcome: 'refused',
-      shopifyAnswer: { error: (error as Error).message },
-    });
-    throw error;
-  }
+  await authorizeOrAudit(db, { ...audit, request: { reset: input } }, (refusal) => ({
+    error: refusal.message,
+  }));
   return db.transaction().execute(async (trx) => {
     const [shipment] = await loadShipments(trx, { shopCode: input.shopCode, number: input.number });
     if (!shipment)

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { authorize, recordAudit, type Actor } from '../../access/index.ts';
+import { authorizeOrAudit, recordAudit, type Actor } from '../../access/index.ts';
 import {
   findInvoiceExports,
   findShopifyLinkOfCustomer,
@@ -25,7 +25,7 @@ import {
   type ShopifyClient,
 } from '../../shopify/index.ts';
 import { getShopConnection, type ShopConnection } from '../../shops/index.ts';
-import { shopifyClientFor } from './shopify-client-for.ts';
+import { shopifyClientFor } from '../shopify-client-for.ts';
 
 export interface ExportInvoicesDeps {
   db: Kysely<Database>;
@@ -63,12 +63,7 @@ export async function exportInvoices(
 ): Promise<InvoiceExportResult[]> {
   const { shopCode } = input;
   const request = { shop: shopCode };
-  try {
-    authorize(actor, 'invoices.export');
-  } catch (error) {
-    await recordAudit(deps.db, { actor, action: 'invoices.export', shopCode, request, outcome: 'refused' });
-    throw error;
-  }
+  await authorizeOrAudit(deps.db, { actor, action: 'invoices.export', shopCode, request });
   const connection = await getShopConnection(deps, shopCode);
   const settings = connection.settings;
   if (!settings.invoiceExport.enabled) {

@@ -5,11 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTestUser } from '../../access/testing/test-users.ts';
+import { addWebShop } from '../../books/testing/web-shop.ts';
 import { migrateToLatest, openStore } from '../../db/index.ts';
-import { demoAccounts } from '../../demo/index.ts';
-import { loadDemoMasterData } from '../../masterdata/index.ts';
 import { loadSecretKey } from '../../shared/secret-key.ts';
-import { addShop } from '../../shops/index.ts';
 
 const bin = fileURLToPath(new URL('../../../bin/storebridge.js', import.meta.url));
 
@@ -37,17 +35,7 @@ describe('storebridge invoices (CLI, embedded store)', () => {
     const store = await openStore({ dataDir: folder });
     try {
       await migrateToLatest(store.db);
-      await loadDemoMasterData(store.db);
-      const secretKey = loadSecretKey({ dataDir: folder });
-      await addShop(
-        { db: store.db, secretKey },
-        {
-          code: 'WEB',
-          shopifyDomain: 'web.myshopify.com',
-          credentials: { accessToken: 'shpat_t' },
-          accounts: demoAccounts,
-        },
-      );
+      await addWebShop({ db: store.db, secretKey: loadSecretKey({ dataDir: folder }) });
       admin = (await addTestUser(store.db, 'admin')).apiKey;
       readOnly = (await addTestUser(store.db, 'read_only')).apiKey;
     } finally {

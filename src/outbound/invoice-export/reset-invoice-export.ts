@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { authorize, recordAudit, type Actor } from '../../access/index.ts';
+import { authorizeOrAudit, recordAudit, type Actor } from '../../access/index.ts';
 import { resetInvoiceExport as resetState } from '../../books/index.ts';
 import type { Database } from '../../db/index.ts';
 import type { ExportState } from '../../rules/invoice-export.ts';
@@ -15,18 +15,12 @@ export async function resetInvoiceExport(
   input: { documentNo: string },
 ): Promise<{ documentNo: string; shopCode: string; previous: ExportState }> {
   const request = { document: input.documentNo };
-  try {
-    authorize(actor, 'invoices.export');
-  } catch (error) {
-    await recordAudit(deps.db, {
-      actor,
-      action: 'invoices.export',
-      target: `invoice ${input.documentNo}`,
-      request,
-      outcome: 'refused',
-    });
-    throw error;
-  }
+  await authorizeOrAudit(deps.db, {
+    actor,
+    action: 'invoices.export',
+    target: `invoice ${input.documentNo}`,
+    request,
+  });
   return deps.db.transaction().execute(async (trx) => {
     const { shopCode, previous } = await resetState(trx, input.documentNo);
     await recordAudit(trx, {

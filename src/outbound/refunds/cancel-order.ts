@@ -14,7 +14,7 @@ import { cancelRefusals } from './cancel-refusals.ts';
 import { OrderNotCancellableError } from './errors.ts';
 import { loadShopifyOrder } from './load-order.ts';
 import { openShop, type OutboundDeps } from './outbound-deps.ts';
-import { planRefund } from './refund-plan.ts';
+import { planRefund, refundTransactions } from './refund-plan.ts';
 import { authorizeAudited, sendOnce, type OutboundOutcome } from './send-once.ts';
 import { syncOrderAfter, type AfterSync } from './sync-after.ts';
 
@@ -189,13 +189,7 @@ export async function cancelAgentOrder(
       currency,
       lines: [],
       shipping: null,
-      transactions: preview.payments
-        .filter((payment) => payment.amount.minor > 0)
-        .map((payment) => ({
-          parentShopifyId: payment.parentShopifyId,
-          gateway: payment.gateway,
-          amount: formatMoney(payment.amount),
-        })),
+      transactions: refundTransactions(preview),
       note: wanted.staffNote,
       notify: wanted.notify,
       discrepancyReason: null,

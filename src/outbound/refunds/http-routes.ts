@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { actorOf } from '../../access/index.ts';
+import { actorOf, type Action, type Actor } from '../../access/index.ts';
 import { syncDeps } from '../../sync/index.ts';
 import type { ApiDependencies } from '../../http/api/api-routes.ts';
-import { cancelAgentOrder, cancelReasons, type CancelRequest } from './cancel-order.ts';
+import { cancelAgentOrder, cancelReasons } from './cancel-order.ts';
 import { createAgentRefund } from './create-refund.ts';
 import { markAgentOrderAsPaid } from './mark-order-as-paid.ts';
 import type { OutboundDeps } from './outbound-deps.ts';
 import { previewRefund } from './preview-refund.ts';
-import { discrepancyReasons, restockChoices, type RefundRequest } from './refund-choice.ts';
+import { discrepancyReasons, restockChoices } from './refund-choice.ts';
 import { previewJson } from './refund-json.ts';
 import type { OutboundOutcome } from './send-once.ts';
 
@@ -55,6 +55,12 @@ const cancelBody = {
   },
 } as const;
 
+const markAsPaidBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { idempotencyKey: key },
+} as const;
+
 /**
  * POST /api/shops/:code/orders/:order/refund-preview | refunds | cancel | mark-as-paid (issue 8
  * items 2-4), the CLI's twins. Shopify's refusal is answered 422 `shopify_refused` with its user
@@ -71,71 +77,38 @@ export function registerRefundActionRoutes(app: FastifyInstance, api: ApiDepende
     logger: api.logger,
   };
 
-  app.post<OrderParams & { Body: RefundRequest | undefined }>(
-    '/api/shops/:code/orders/:order/refund-preview',
-    { config: { permission: 'refund.preview' }, schema: { body: refundBody } },
-    async (request) =>
-      previewJson(
-        await previewRefund(
-          deps,
-          actorOf(request),
-          request.params.code,
-          request.params.order,
-          request.body ?? {},
+  /** POST /api/shops/:code/orders/:order/<path>: `run` on the order with the body, answered by `respond`. */
+  function postOrderAction<B extends object, R>(
+    path: string,
+    permission: Action,
+    body: object,
+    run: (deps: OutboundDeps, actor: Actor, shopCode: string, order: string, request: B) => Promise<R>,
+    respond: (reply: FastifyReply, result: R) => unknown,
+  ): void {
+    app.post<OrderParams & { Body: object | undefined }>(
+      `/api/shops/:code/orders/:order/${path}`,
+      { config: { permission }, schema: { body } },
+      async (request, reply) =>
+        respond(
+          reply,
+          // The schema checked the body; every field is optional, so no body is the empty request.
+          await run(
+            deps,
+            actorOf(request),
+            request.params.code,
+            request.params.order,
+            (request.body ?? {}) as B,
+          ),
         ),
-      ),
-  );
+    );
+  }
 
-  app.post<OrderParams & { Body: RefundRequest | undefined }>(
-    '/api/shops/:code/orders/:order/refunds',
-    { config: { permission: 'refund.create' }, schema: { body: refundBody } },
-    async (request, reply) =>
-      answer(
-        reply,
-        await createAgentRefund(
-          deps,
-          actorOf(request),
-          request.params.code,
-          request.params.order,
-          request.body ?? {},
-        ),
-      ),
+  postOrderAction('refund-preview', 'refund.preview', refundBody, previewRefund, (_reply, preview) =>
+    previewJson(preview),
   );
-
-  app.post<OrderParams & { Body: CancelRequest | undefined }>(
-    '/api/shops/:code/orders/:order/cancel',
-    { config: { permission: 'order.cancel' }, schema: { body: cancelBody } },
-    async (request, reply) =>
-      answer(
-        reply,
-        await cancelAgentOrder(
-          deps,
-          actorOf(request),
-          request.params.code,
-          request.params.order,
-          request.body ?? {},
-        ),
-      ),
-  );
-
-  app.post<OrderParams & { Body: { idempotencyKey?: string } | undefined }>(
-    '/api/shops/:code/orders/:order/mark-as-paid',
-    {
-      config: { permission: 'order.mark_as_paid' },
-      schema: { body: { type: 'object', additionalProperties: false, properties: { idempotencyKey: key } } },
-    },
-    async (request, reply) =>
-      answer(
-        reply,
-        await markAgentOrderAsPaid(
-          deps,
-          actorOf(request),
-          request.params.code,
-          request.params.order,
-          request.body ?? {},
-        ),
-      ),
-  );
+  postOrderAction('refunds', 'refund.create', refundBody, createAgentRefund, answer);
+  postOrderAction('cancel', 'order.cancel', cancelBody, cancelAgentOrder, answer);
+  postOrderAction('mark-as-paid', 'order.mark_as_paid', markAsPaidBody, markAgentOrderAsPaid, answer);
 }
 
 /** 200 with the result, or 422 with Shopify's user errors verbatim (nothing recorded as done). */

@@ -10,7 +10,7 @@ export { markAgentOrderAsPaid, type AgentMarkAsPaid } from './mark-order-as-paid
 export { discrepancyReasons, restockChoices, type RefundRequest } from './refund-choice.ts';
 export type { RefundPreview } from './refund-plan.ts';
 export { previewJson, type RefundPreviewJson } from './refund-json.ts';
-export { shopifyClientOf, type OutboundDeps } from './outbound-deps.ts';
+export type { OutboundDeps } from './outbound-deps.ts';
 export type { OutboundOutcome } from './send-once.ts';
 export { OrderNotCancellableError, OrderNotPendingPaymentError } from './errors.ts';
 export { registerRefundActionRoutes } from './http-routes.ts';

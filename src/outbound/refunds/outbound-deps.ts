@@ -1,8 +1,8 @@
-import { createShopifyClient, type ShopifyClient } from '../../shopify/index.ts';
-import { ConfigurationError } from '../../shared/errors.ts';
+import type { ShopifyClient } from '../../shopify/index.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { getShopConnection, type ShopConnection } from '../../shops/index.ts';
 import type { SyncDeps } from '../../sync/index.ts';
+import { shopifyClientFor } from '../shopify-client-for.ts';
 
 /** What the agent actions need: the sync's deps (store, shop secrets, the normal import) and Shopify. */
 export interface OutboundDeps {
@@ -22,20 +22,5 @@ export interface ShopContext {
 /** The shop's connection and a Shopify client for it. */
 export async function openShop(deps: OutboundDeps, shopCode: string): Promise<ShopContext> {
   const connection = await getShopConnection(deps.sync, shopCode);
-  return { connection, client: (deps.clientFor ?? shopifyClientOf)(connection) };
-}
-
-/** A Shopify client from the shop's connection (the default of `clientFor`). */
-export function shopifyClientOf(connection: ShopConnection): ShopifyClient {
-  const accessToken = connection.secrets.accessToken;
-  if (!accessToken)
-    throw new ConfigurationError(
-      `credentials.accessToken: shop "${connection.settings.code}" has no Admin API access token`,
-    );
-  return createShopifyClient({
-    shopDomain: connection.settings.shopifyDomain,
-    apiVersion: connection.settings.apiVersion,
-    accessToken: accessToken.reveal(),
-    endpoint: connection.settings.endpoint,
-  });
+  return { connection, client: (deps.clientFor ?? shopifyClientFor)(connection) };
 }

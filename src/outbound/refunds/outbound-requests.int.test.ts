@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeOnEachBackend, openTestStore, type TestStore } from '../../../test/support/test-store.ts';
+import type { Actor } from '../../access/index.ts';
 import { addTestUser } from '../../access/testing/test-users.ts';
 import { ConflictError } from '../../shared/errors.ts';
 import { addShop, quickShopInput } from '../../shops/index.ts';
@@ -11,6 +12,18 @@ import {
   finishRequest,
   requestHash,
 } from './outbound-requests.ts';
+
+/** A first claim of `key` for a refund of order 1 of shop WEB. */
+function aRefundClaim(claim: { key: string; hash: string; actor: Actor }) {
+  return {
+    shopCode: 'WEB',
+    kind: 'refund',
+    shopifyOrderId: '1',
+    request: {},
+    now: new Date(),
+    ...claim,
+  } as const;
+}
 
 describeOnEachBackend('outbound requests: one per shop and idempotency key (migration 0014)', (backend) => {
   let store: TestStore;
@@ -26,21 +39,7 @@ describeOnEachBackend('outbound requests: one per shop and idempotency key (migr
   it('two claims of one key at once: one is recorded pending, the other is told it is in flight', async () => {
     const { actor } = await addTestUser(store.db, 'agent');
     const hash = requestHash({ lines: [{ line: 'SB-TEE', quantity: 1 }], order: '1' });
-    const claim = () =>
-      claimRequest(
-        store.db,
-        {
-          shopCode: 'WEB',
-          key: 'k1',
-          kind: 'refund',
-          shopifyOrderId: '1',
-          hash,
-          request: {},
-          actor,
-          now: new Date(),
-        },
-        undefined,
-      );
+    const claim = () => claimRequest(store.db, aRefundClaim({ key: 'k1', hash, actor }), undefined);
 
     const outcomes = await Promise.allSettled([claim(), claim()]);
 
@@ -60,20 +59,7 @@ describeOnEachBackend('outbound requests: one per shop and idempotency key (migr
     const { actor } = await addTestUser(store.db, 'agent');
     const hash = requestHash({ a: 1, b: [2, 3] });
     expect(requestHash({ b: [2, 3], a: 1 })).toBe(hash);
-    const row = await claimRequest(
-      store.db,
-      {
-        shopCode: 'WEB',
-        key: 'k2',
-        kind: 'refund',
-        shopifyOrderId: '1',
-        hash,
-        request: {},
-        actor,
-        now: new Date(),
-      },
-      undefined,
-    );
+    const row = await claimRequest(store.db, aRefundClaim({ key: 'k2', hash, actor }), undefined);
     await finishRequest(store.db, row.id, {
       state: 'succeeded',
       shopifyId: '77',

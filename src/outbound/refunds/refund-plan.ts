@@ -137,15 +137,20 @@ export function refundToCreate(resolved: ResolvedRefund, preview: RefundPreview)
       resolved.choice.shipping === 'full' || resolved.shippingAmount
         ? { amount: formatMoney(preview.shipping) }
         : null,
-    transactions: preview.payments
-      .filter((payment) => payment.amount.minor > 0)
-      .map((payment) => ({
-        parentShopifyId: payment.parentShopifyId,
-        gateway: payment.gateway,
-        amount: formatMoney(payment.amount),
-      })),
+    transactions: refundTransactions(preview),
     note: resolved.note,
     notify: resolved.notify,
     discrepancyReason: manual ? resolved.discrepancyReason : null,
   };
+}
+
+/** The preview's payments that get money back, as refundCreate's transactions (a zero one is left out). */
+export function refundTransactions(preview: RefundPreview): RefundToCreate['transactions'] {
+  return preview.payments
+    .filter((payment) => payment.amount.minor > 0)
+    .map((payment) => ({
+      parentShopifyId: payment.parentShopifyId,
+      gateway: payment.gateway,
+      amount: formatMoney(payment.amount),
+    }));
 }

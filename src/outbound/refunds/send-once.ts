@@ -1,4 +1,4 @@
-import { authorize, recordAudit, type Action, type Actor } from '../../access/index.ts';
+import { authorizeOrAudit, recordAudit, type Action, type Actor } from '../../access/index.ts';
 import { AppError, ConflictError } from '../../shared/errors.ts';
 import type { ShopifyUserErrorDetail } from '../../shopify/index.ts';
 import type { OutboundDeps } from './outbound-deps.ts';
@@ -56,19 +56,13 @@ export async function authorizeAudited(
   deps: OutboundDeps,
   context: { actor: Actor; action: Action; shopCode: string; order: string; request: unknown },
 ): Promise<void> {
-  try {
-    authorize(context.actor, context.action);
-  } catch (error) {
-    await recordAudit(deps.sync.db, {
-      actor: context.actor,
-      action: context.action,
-      shopCode: context.shopCode,
-      target: `order ${context.order}`,
-      request: context.request,
-      outcome: 'refused',
-    });
-    throw error;
-  }
+  await authorizeOrAudit(deps.sync.db, {
+    actor: context.actor,
+    action: context.action,
+    shopCode: context.shopCode,
+    target: `order ${context.order}`,
+    request: context.request,
+  });
 }
 
 /**

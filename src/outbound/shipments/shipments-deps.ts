@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/index.ts';
 import type { Logger } from '../../shared/logger.ts';
-import { createShopifyClient, type ShopifyClient } from '../../shopify/index.ts';
-import { ConfigurationError } from '../../shared/errors.ts';
+import type { ShopifyClient } from '../../shopify/index.ts';
 import type { ShopConnection } from '../../shops/index.ts';
+import { shopifyClientFor } from '../shopify-client-for.ts';
 
 /** Shopify for one shop: reads retried as usual, the fulfillment mutation sent once per run. */
 export interface ShipmentClients {
@@ -26,20 +26,9 @@ export interface ShipmentsDeps {
 }
 
 export function shipmentClients(connection: ShopConnection, logger?: Logger): ShipmentClients {
-  const token = connection.secrets.accessToken;
-  if (!token)
-    throw new ConfigurationError(
-      `credentials.accessToken: shop "${connection.settings.code}" has no Admin API access token`,
-    );
-  const settings = {
-    shopDomain: connection.settings.shopifyDomain,
-    apiVersion: connection.settings.apiVersion,
-    accessToken: token.reveal(),
-    endpoint: connection.settings.endpoint,
-  };
   const log = logger ? { logger } : {};
   return {
-    reads: createShopifyClient(settings, log),
-    writes: createShopifyClient(settings, { ...log, retry: { maxAttempts: 1, baseMs: 500, capMs: 30_000 } }),
+    reads: shopifyClientFor(connection, log),
+    writes: shopifyClientFor(connection, { ...log, retry: { maxAttempts: 1, baseMs: 500, capMs: 30_000 } }),
   };
 }

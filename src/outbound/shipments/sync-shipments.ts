@@ -1,4 +1,4 @@
-import { authorize, recordAudit, type Actor } from '../../access/index.ts';
+import { authorizeOrAudit, type Actor } from '../../access/index.ts';
 import { loadShipments } from '../../books/shipments/index.ts';
 import { getShopConnection } from '../../shops/index.ts';
 import { sendShipment, type ShipmentSendResult } from './send-shipment.ts';
@@ -22,20 +22,11 @@ export async function syncShipments(
   actor: Actor,
   shopCode: string,
 ): Promise<SyncShipmentsSummary> {
-  try {
-    authorize(actor, 'shipments.sync');
-  } catch (error) {
-    await recordAudit(deps.db, {
-      actor,
-      action: 'shipments.sync',
-      shopCode,
-      target: `shop ${shopCode}`,
-      request: { sync: 'shipments' },
-      outcome: 'refused',
-      shopifyAnswer: { error: (error as Error).message },
-    });
-    throw error;
-  }
+  await authorizeOrAudit(
+    deps.db,
+    { actor, action: 'shipments.sync', shopCode, target: `shop ${shopCode}`, request: { sync: 'shipments' } },
+    (refusal) => ({ error: refusal.message }),
+  );
   const connection = await getShopConnection(deps, shopCode);
   const shipments = await loadShipments(deps.db, { shopCode, sendStatuses: ['pending', 'failed'] });
   const summary: SyncShipmentsSummary = { sent: 0, failed: 0, notSendable: 0, shipments: [] };

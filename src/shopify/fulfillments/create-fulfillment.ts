@@ -4,7 +4,8 @@ import { legacyId } from '../ids.ts';
 export interface FulfillmentCreateInput {
   lineItemsByFulfillmentOrder: {
     fulfillmentOrderId: string;
-    fulfillmentOrderLineItems: { id: string; quantity: number }[];
+    /** Omitted: every remaining line of the fulfillment order, whole. */
+    fulfillmentOrderLineItems?: { id: string; quantity: number }[];
   }[];
   trackingInfo: { company: string | null; number: string | null; url: string | null } | null;
   notifyCustomer: boolean;

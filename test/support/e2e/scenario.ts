@@ -14,6 +14,12 @@ import { apiStorebridge, type Storebridge } from './storebridge.ts';
 /** Shop settings a scenario changes from the demo shop's (src/demo/demo-shop-settings.ts). */
 export type ShopOverrides = Partial<Omit<ShopSettingsInput, 'code' | 'shopifyDomain' | 'credentials'>>;
 
+/** Refunds booked as they arrive (seed 002 "auto create credit memo") and paid back (seed 000 customer refunds). */
+export const autoCreditMemos = {
+  returnsAndRefundsMode: 'auto_create_credit_memo',
+  createCustomerRefunds: true,
+} as const satisfies ShopOverrides;
+
 export interface ScenarioOptions extends ShopEmulatorOptions {
   /** Default: 'pglite', the embedded store merchants run. */
   backend?: Backend;
