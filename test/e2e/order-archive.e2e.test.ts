@@ -109,6 +109,41 @@ describe('archive paid and fulfilled orders (seed 002, issue 8 item 7)', { timeo
     expect(await closes(s)).toBe(1);
   });
 
+  it('an order the merchant already closed in Shopify is only marked here', async () => {
+    const { s, archive } = await open();
+    const done = await s.merchant.placeOrder();
+    await s.merchant.fulfil(done);
+    await s.storebridge.syncOrders();
+    await s.merchant.close(done);
+    await s.storebridge.syncOrders();
+
+    const answer = await archive();
+
+    expect(answer.body).toMatchObject({ archived: [{ shopifyOrderId: done.id, alreadyClosed: true }] });
+    expect(await closes(s)).toBe(0);
+    expect(await archivedHere(s, done)).toBe(true);
+  });
+
+  it("keeps Shopify's refusal of one order and archives the others", async () => {
+    const { s, archive } = await open();
+    const [gone, done] = [await s.merchant.placeOrder(), await s.merchant.placeOrder()];
+    for (const order of [gone, done]) await s.merchant.fulfil(order);
+    await s.storebridge.syncOrders();
+    await s.merchant.api.rest('DELETE', `orders/${gone.id}.json`);
+
+    const answer = await archive();
+
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      archived: [{ shopifyOrderId: done.id }],
+      failed: [{ shopifyOrderId: gone.id, code: 'shopify_refused', userErrors: [{}] }],
+    });
+    expect(await archivedHere(s, gone)).toBe(false);
+    expect(await archivedHere(s, done)).toBe(true);
+    const audit = await s.store.db.selectFrom('audit_log').select(['target', 'outcome']).execute();
+    expect(audit).toContainEqual({ target: `order ${gone.id}`, outcome: 'refused' });
+  });
+
   it('a read-only user may not archive (403, nothing sent)', async () => {
     const { s, archive } = await open('read_only');
     const done = await s.merchant.placeOrder();
