@@ -79,7 +79,10 @@ export async function archiveOrders(
     summary.archived = candidates.map((c) => ({ ...ids(c), closedAt: null, alreadyClosed: false }));
     return summary;
   }
-  const client = (deps.clientFor ?? shopifyClientFor)(connection);
+  // orderClose of a closed order changes nothing, so the client's usual retries are safe.
+  const client = deps.clientFor
+    ? deps.clientFor(connection)
+    : shopifyClientFor(connection, deps.logger ? { logger: deps.logger } : {});
   for (const candidate of candidates) {
     const target = `order ${candidate.shopifyOrderId}`;
     const audit = (db: Kysely<Database>, outcome: 'succeeded' | 'refused' | 'failed', answer: unknown) =>
