@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerArchive } from './commands/archive.ts';
 import { registerBooks } from './commands/books.ts';
 import { registerCancel } from './commands/cancel.ts';
 import { registerDemo } from './commands/demo.ts';
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   registerUsers(program);
   registerShipments(program);
   registerInvoices(program);
+  registerArchive(program);
   return program;
 }
 

@@ -140,6 +140,8 @@ export interface ShopifyOrdersTable {
   conflict_message: string | null;
   imported_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** When the order was archived (closed in Shopify) by storebridge (migration 0017); null: not archived. */
+  archived_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /** Refunds seen on imported orders; zero-amount refunds from edits are not convertible (seed 002). */

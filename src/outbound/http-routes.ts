@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApiDependencies } from '../http/api/api-routes.ts';
+import { registerArchiveRoutes } from './archive/index.ts';
 import { registerInvoiceExportRoutes } from './invoice-export/index.ts';
 import { registerRefundActionRoutes } from './refunds/http-routes.ts';
 import { registerShipmentRoutes } from './shipments/index.ts';
@@ -9,4 +10,5 @@ export function registerOutboundRoutes(app: FastifyInstance, deps: ApiDependenci
   registerRefundActionRoutes(app, deps);
   registerShipmentRoutes(app, deps);
   registerInvoiceExportRoutes(app, deps);
+  registerArchiveRoutes(app, deps);
 }

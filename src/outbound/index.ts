@@ -5,5 +5,6 @@
 export * from './refunds/index.ts';
 export * from './shipments/index.ts';
 export * from './invoice-export/index.ts';
+export * from './archive/index.ts';
 export { shopifyClientFor } from './shopify-client-for.ts';
 export { registerOutboundRoutes } from './http-routes.ts';

@@ -68,6 +68,7 @@ export {
   type OrderToCancel,
 } from './cancel-order.ts';
 export { markOrderAsPaid, type MarkAsPaidAnswer } from './mark-order-as-paid.ts';
+export { closeOrder, type CloseOrderAnswer } from './close-order.ts';
 export { supportsIdempotentDirective } from './idempotent-directive.ts';
 export * from './fulfillments/index.ts';
 export {

@@ -50,6 +50,7 @@ export const operationNames = [
   'RefundCreate',
   'OrderCancel',
   'OrderMarkAsPaid',
+  'OrderClose',
   'ShipmentFulfillmentOrders',
   'FulfillmentCreate',
   'InvoiceDraftOrderCreate',

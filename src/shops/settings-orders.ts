@@ -104,6 +104,12 @@ export const orderSettings = {
    * because it modifies the order, which then comes back in the next sync. Default false.
    */
   writeDocumentNoAsAttribute: z.boolean().default(false),
+  /**
+   * After each order sync, archive (close) in Shopify and here the orders of that run that are
+   * processed, fully paid and fulfilled (seed 002 "Archive orders"; rules/order-archiving.ts).
+   * Closing changes the order in Shopify, so it comes back once in the next sync. Default false.
+   */
+  archiveProcessedOrders: z.boolean().default(false),
   /** Add a comment line with the Shopify order number to each document (seed 002). Default false. */
   shopifyOrderNoOnDocumentLine: z.boolean().default(false),
   /** Let Shopify email the customer when a shipment is synced; turn off for digital goods (seed 002). Default true. */

@@ -29,6 +29,7 @@ describe('shop settings defaults', () => {
       timeZone: 'UTC',
       syncFrequencyMinutes: 15,
       autoSyncOrders: false,
+      archiveProcessedOrders: false,
       orderFilters: { tags: [], financialStatuses: [], fulfillmentStatuses: [], riskLevels: [] },
       autoCreateDocuments: false,
       fulfilledOrderDocument: 'sales_invoice',

@@ -1,3 +1,4 @@
+import { archiveOrders } from '../outbound/archive/archive-orders.ts';
 import type { ImportResult } from './import-staged-order.ts';
 import { getShopConnection, type ShopConnection } from '../shops/index.ts';
 import { startImportQueue } from './import-queue.ts';
@@ -21,6 +22,8 @@ export interface SyncSummary {
   /** Orders fetched but not staged: already current, unchanged, excluded by an operator, archived, before the integration date or filtered out. */
   skipped: number;
   warnings: string[];
+  /** Orders of this run archived in Shopify and here (setting archiveProcessedOrders; seed 002). */
+  archived: number;
   /** Refunds decided in this run (shops in "auto create credit memo" mode; seed 002): by outcome. */
   refunds: Record<RefundResult['status'], number>;
   refundErrors: { shopifyRefundId: string; orderName: string; code: string; message: string }[];
@@ -46,7 +49,9 @@ export async function syncOrders(
   const tally = emptyTally();
   const progress: SyncProgress = { fetched: 0, imported: 0 };
   const report = () => options.onProgress?.({ ...progress });
+  const ofThisRun = new Set<string>();
   const onResult = (result: ImportResult) => {
+    ofThisRun.add(result.shopifyOrderId);
     count(tally, result);
     progress.imported += 1;
     report();
@@ -84,7 +89,11 @@ export async function syncOrders(
   // The rest: refunds of orders imported after the queue, and those still waiting.
   if (bookRefunds) await bookRefundsOf();
   const refunds = [...refundResults.values()];
+  const archived = connection.settings.archiveProcessedOrders
+    ? (await archiveOrders(deps, shopCode, { shopifyOrderIds: [...ofThisRun] })).archived.length
+    : 0;
   return {
+    archived,
     stage,
     staged: stage.outcomes.staged,
     skipped: stage.fetched - stage.outcomes.staged,

@@ -15,6 +15,7 @@ import * as access from './0013_access.ts';
 import * as outboundRequests from './0014_outbound_requests.ts';
 import * as salesShipments from './0015_sales_shipments.ts';
 import * as invoiceExport from './0016_invoice_export.ts';
+import * as orderArchiving from './0017_order_archiving.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so that the
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0014_outbound_requests': outboundRequests,
   '0015_sales_shipments': salesShipments,
   '0016_invoice_export': invoiceExport,
+  '0017_order_archiving': orderArchiving,
 };
