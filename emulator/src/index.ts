@@ -155,7 +155,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       ...simulatorControlRoutes({
         state,
         live,
-        afterStep: (orderId) => webhooks.service.afterChange([orderId]),
+        afterStep: () => webhooks.service.afterChange(),
         afterMutation: () => {
           save();
           settlement.rearm();
