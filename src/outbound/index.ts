@@ -6,5 +6,5 @@ export * from './refunds/index.ts';
 export * from './shipments/index.ts';
 export * from './invoice-export/index.ts';
 export * from './archive/index.ts';
-export { shopifyClientFor } from './shopify-client-for.ts';
+export { shopifyClientFor } from '../shops/index.ts';
 export { registerOutboundRoutes } from './http-routes.ts';

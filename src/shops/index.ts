@@ -1,5 +1,6 @@
 export { addShop, quickShopInput } from './add-shop.ts';
 export { getShopConnection, type ShopConnection } from './get-shop-connection.ts';
+export { shopifyClientFor } from './shopify-client-for.ts';
 export { listShops, type ShopSummary } from './list-shops.ts';
 export { readShopFile } from './read-shop-file.ts';
 export { setShopSetting } from './set-shop-setting.ts';

@@ -1,7 +1,7 @@
+import { shopifyClientFor } from './shopify-client-for.ts';
 import { ConfigurationError, ValidationError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
 import {
-  createShopifyClient,
   createWebhookSubscription,
   deleteWebhookSubscription,
   listWebhookSubscriptions,
@@ -52,7 +52,9 @@ export async function syncWebhookSubscriptions(
   const connection = await getShopConnection(deps, shopCode);
   const autoSyncOrders = connection.settings.autoSyncOrders;
   const callbackUrl = autoSyncOrders ? callbackUrlFor(requirePublicUrl(options.publicUrl)) : null;
-  const client = (deps.clientFor ?? shopifyClientFor(deps.logger))(connection);
+  const client = (deps.clientFor ?? ((c) => shopifyClientFor(c, deps.logger ? { logger: deps.logger } : {})))(
+    connection,
+  );
   const plan = planWebhookSubscriptions(await listWebhookSubscriptions(client), callbackUrl);
   for (const subscription of plan.delete) await deleteWebhookSubscription(client, subscription);
   const destination = { callbackUrl: callbackUrl!, format: wantedFormat } as const;
@@ -104,25 +106,4 @@ function counts(report: Pick<WebhookSyncReport, 'created' | 'updated' | 'deleted
 function summaryOf(report: Pick<WebhookSyncReport, 'created' | 'updated' | 'deleted' | 'unchanged'>): string {
   const n = counts(report);
   return `${n.created} created, ${n.updated} updated, ${n.deleted} deleted, ${n.unchanged} unchanged`;
-}
-
-/** The shop's Admin API client, as the sync's order source builds it (sync/runtime-deps.ts). */
-function shopifyClientFor(logger: Logger | undefined) {
-  return (connection: ShopConnection): ShopifyClient => {
-    const accessToken = connection.secrets.accessToken;
-    if (!accessToken) {
-      throw new ConfigurationError(
-        `credentials.accessToken: shop "${connection.settings.code}" has no Admin API access token`,
-      );
-    }
-    return createShopifyClient(
-      {
-        shopDomain: connection.settings.shopifyDomain,
-        apiVersion: connection.settings.apiVersion,
-        accessToken: accessToken.reveal(),
-        endpoint: connection.settings.endpoint,
-      },
-      { ...(logger && { logger }) },
-    );
-  };
 }

@@ -32,7 +32,7 @@ export async function processRefunds(
     /** Only the refunds of these orders (a webhook's job for one order). */
     shopifyOrderIds?: readonly string[] | undefined;
     /** Refunds already decided in this run: not decided (nor attempted) twice. */
-    exceptShopifyRefundIds?: ReadonlySet<string> | undefined;
+    exceptShopifyRefundIds?: Pick<ReadonlySet<string>, 'has'> | undefined;
     connection?: ShopConnection | undefined;
   } = {},
 ): Promise<RefundResult[]> {

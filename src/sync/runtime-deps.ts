@@ -11,20 +11,18 @@ import {
   type CreateSalesDocumentsResult,
 } from '../books/index.ts';
 import type { Database } from '../db/index.ts';
-import { ConfigurationError } from '../shared/errors.ts';
 import type { Notifier } from '../notify/index.ts';
 import { shopifyObserver, type Metrics } from '../runtime/metrics.ts';
 import type { Logger } from '../shared/logger.ts';
 import {
   countChangedOrders,
-  createShopifyClient,
   exportOrdersInBulk,
   fetchChangedOrders,
   fetchOrder,
   setOrderAttribute,
   type AnyCostBudget,
 } from '../shopify/index.ts';
-import type { ShopConnection } from '../shops/index.ts';
+import { shopifyClientFor, type ShopConnection } from '../shops/index.ts';
 import type { BooksPort, OrderSource, SalesDocumentsOutcome, SyncDeps } from './ports.ts';
 
 /** sync's dependencies in the running service and CLI: Shopify through src/shopify, documents through src/books. */
@@ -127,25 +125,11 @@ export function shopifyOrderSource(
   metrics?: Metrics,
   budget?: AnyCostBudget,
 ): OrderSource {
-  const accessToken = connection.secrets.accessToken;
-  if (!accessToken) {
-    throw new ConfigurationError(
-      `credentials.accessToken: shop "${connection.settings.code}" has no Admin API access token`,
-    );
-  }
-  const client = createShopifyClient(
-    {
-      shopDomain: connection.settings.shopifyDomain,
-      apiVersion: connection.settings.apiVersion,
-      accessToken: accessToken.reveal(),
-      endpoint: connection.settings.endpoint,
-    },
-    {
-      ...(logger && { logger }),
-      ...(metrics && { observer: shopifyObserver(metrics, connection.settings.code) }),
-      ...(budget && { budget }),
-    },
-  );
+  const client = shopifyClientFor(connection, {
+    ...(logger && { logger }),
+    ...(metrics && { observer: shopifyObserver(metrics, connection.settings.code) }),
+    ...(budget && { budget }),
+  });
   return {
     changedOrders: (updatedAfter) => fetchChangedOrders(client, { updatedAfter }),
     ordersInBulk: (updatedAfter) => exportOrdersInBulk(client, { updatedAfter }),

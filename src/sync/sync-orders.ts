@@ -64,7 +64,8 @@ export async function syncOrders(
     const results = await processRefunds(deps, shopCode, {
       connection,
       shopifyOrderIds,
-      exceptShopifyRefundIds: new Set(refundResults.keys()),
+      // The run's results by refund id: looked up, not copied, once per take of a long backfill.
+      exceptShopifyRefundIds: refundResults,
     });
     for (const result of results) refundResults.set(result.shopifyRefundId, result);
   };

@@ -7,7 +7,7 @@ import { AppError } from '../../shared/errors.ts';
 import { closeOrder, type ShopifyUserErrorDetail } from '../../shopify/index.ts';
 import { getShopConnection } from '../../shops/index.ts';
 import type { SyncDeps } from '../../sync/ports.ts';
-import { shopifyClientFor } from '../shopify-client-for.ts';
+import { shopifyClientFor } from '../../shops/index.ts';
 
 export interface ArchiveOptions {
   /** Only these orders (the sync's run). Default: every imported order of the shop. */

@@ -25,7 +25,7 @@ import {
   type ShopifyClient,
 } from '../../shopify/index.ts';
 import { getShopConnection, type ShopConnection } from '../../shops/index.ts';
-import { shopifyClientFor } from '../shopify-client-for.ts';
+import { shopifyClientFor } from '../../shops/index.ts';
 
 export interface ExportInvoicesDeps {
   db: Kysely<Database>;

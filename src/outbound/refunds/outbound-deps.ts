@@ -2,7 +2,7 @@ import type { ShopifyClient } from '../../shopify/index.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { getShopConnection, type ShopConnection } from '../../shops/index.ts';
 import type { SyncDeps } from '../../sync/index.ts';
-import { shopifyClientFor } from '../shopify-client-for.ts';
+import { shopifyClientFor } from '../../shops/index.ts';
 
 /** What the agent actions need: the sync's deps (store, shop secrets, the normal import) and Shopify. */
 export interface OutboundDeps {

@@ -3,7 +3,7 @@ import type { Database } from '../../db/index.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { ShopifyClient } from '../../shopify/index.ts';
 import type { ShopConnection } from '../../shops/index.ts';
-import { shopifyClientFor } from '../shopify-client-for.ts';
+import { shopifyClientFor } from '../../shops/index.ts';
 
 /** Shopify for one shop: reads retried as usual, the fulfillment mutation sent once per run. */
 export interface ShipmentClients {

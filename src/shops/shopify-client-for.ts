@@ -1,10 +1,10 @@
 import { ConfigurationError } from '../shared/errors.ts';
 import { createShopifyClient, type ClientDependencies, type ShopifyClient } from '../shopify/index.ts';
-import type { ShopConnection } from '../shops/index.ts';
+import type { ShopConnection } from './get-shop-connection.ts';
 
 /**
  * A Shopify client for the shop, from its connection settings (endpoint, API version) and access
- * token; every outbound part builds its clients here. `deps` go to `createShopifyClient` (Default: none).
+ * token; the sync, the webhook subscriptions and every outbound part build their clients here. `deps` go to `createShopifyClient` (Default: none).
  */
 export function shopifyClientFor(connection: ShopConnection, deps: ClientDependencies = {}): ShopifyClient {
   const accessToken = connection.secrets.accessToken;
