@@ -45,22 +45,36 @@ describeOnEachBackend('the webhook receiver with Shopify delivering', (backend) 
       const merchant = new Merchant(emulator);
       for (const topic of Object.keys(emittedTopics)) await merchant.api.graphql(subscribe, { topic, url });
       emulator.webhooks.chaos.configure({ seed: 7, duplicateRate: 0.3, delayWindowMs: 20_000 });
+      // Time moves only when the test moves it, a quarter second at a time, and what falls due in
+      // each step is delivered before the next: deliveries arrive in the order their (seeded)
+      // delays put them, so a delivery overtaken by a newer change of its order is the same one on
+      // every run, not one that happened to lose a race on a busy machine.
+      emulator.clock.setMode('frozen');
+      const passTime = async (ms: number) => {
+        for (let passed = 0; passed < ms; passed += 250) {
+          emulator.clock.advance(250);
+          await emulator.webhooks.settle();
+        }
+      };
+      const act = async <T>(change: Promise<T>) => {
+        const result = await change;
+        await emulator.webhooks.settle();
+        return result;
+      };
 
       // A second between changes, so that deliveries arriving out of order can be recognised as stale.
-      const later = () => emulator.clock.advance(1_000);
-      const shipped = await merchant.placeOrder();
-      later();
-      await merchant.fulfil(shipped);
-      later();
-      await merchant.refund(shipped, { lines: [{ sku: 'SB-TEE', quantity: 1, restock: 'return' }] });
-      const edited = await merchant.placeOrder();
-      later();
-      await merchant.editOrder(edited, { setQuantity: [{ sku: 'SB-MUG', quantity: 2 }] });
-      const cancelled = await merchant.placeOrder();
-      later();
-      await merchant.cancel(cancelled, { refund: true, restock: true });
-      emulator.clock.advance(20_000);
-      await emulator.webhooks.settle();
+      const shipped = await act(merchant.placeOrder());
+      await passTime(1_000);
+      await act(merchant.fulfil(shipped));
+      await passTime(1_000);
+      await act(merchant.refund(shipped, { lines: [{ sku: 'SB-TEE', quantity: 1, restock: 'return' }] }));
+      const edited = await act(merchant.placeOrder());
+      await passTime(1_000);
+      await act(merchant.editOrder(edited, { setQuantity: [{ sku: 'SB-MUG', quantity: 2 }] }));
+      const cancelled = await act(merchant.placeOrder());
+      await passTime(1_000);
+      await act(merchant.cancel(cancelled, { refund: true, restock: true }));
+      await passTime(20_000);
 
       const deliveries = emulator.webhooks.dispatcher.deliveries();
       expect(deliveries.filter((d) => d.duplicate).length).toBeGreaterThan(0);
