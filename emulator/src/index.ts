@@ -155,7 +155,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       ...simulatorControlRoutes({
         state,
         live,
-        afterStep: () => webhooks.service.afterChange(),
+        afterStep: (orderId) => webhooks.service.afterChange([orderId]),
         afterMutation: () => {
           save();
           settlement.rearm();

@@ -93,8 +93,16 @@ export function createControllableClock(options: ControllableClockOptions = {}):
 
   const setTimer = (at: Date | number, callback: () => void) => {
     const timer: Timer = { at: toMs(at), seq: seq++, callback };
-    timers.push(timer);
-    timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+    // Inserted after every timer due at or before it (seq only grows): sorting on each insert
+    // was O(n log n), and thousands of webhook retry timers made each delivery's timer costly.
+    let low = 0;
+    let high = timers.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (timers[middle]!.at <= timer.at) low = middle + 1;
+      else high = middle;
+    }
+    timers.splice(low, 0, timer);
     queueMicrotask(fireDue);
     return () => {
       timers = timers.filter((candidate) => candidate !== timer);

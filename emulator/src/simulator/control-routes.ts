@@ -6,8 +6,8 @@ import { simulate } from './run-simulation.ts';
 export interface SimulatorControlDeps {
   state: ShopState;
   live: LiveSimulator;
-  /** After each step: webhook detection. */
-  afterStep: () => void;
+  /** After each step, with the order it was about: webhook detection. */
+  afterStep: (orderId: number) => void;
   /** After the whole call: persistence. */
   afterMutation: () => void;
 }

@@ -20,8 +20,8 @@ export interface SimulateOptions {
   mix?: string | Partial<Record<string, number>>;
   /** Seed of every random choice (Default: 1). */
   seed?: number | string;
-  /** Called after each step, e.g. to detect webhooks (Default: nothing). */
-  afterStep?: () => void;
+  /** Called after each step with the step's order, e.g. to detect webhooks (Default: nothing). */
+  afterStep?: (orderId: number) => void;
 }
 
 export interface SimulationReport {
@@ -59,7 +59,7 @@ export function simulate(state: ShopState, options: SimulateOptions): Simulation
     for (const step of steps) {
       state.clock = () => new Date(step.at);
       runStep(state, step, report);
-      options.afterStep?.();
+      options.afterStep?.(step.order.id);
     }
   } finally {
     state.clock = realClock;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DeliveryChaos } from './delivery-chaos.ts';
-import type { Delivery } from './deliveries.ts';
+import type { Delivery, DeliveryState } from './deliveries.ts';
 import { postWebhook } from './post-webhook.ts';
 import { DELIVERY_TIMEOUT_MS, retryDelayMs } from './retry-schedule.ts';
 import { webhookHeaders } from './sign-webhook.ts';
@@ -15,10 +15,29 @@ export interface DispatcherOptions {
   shopDomain: () => string;
   /** Response deadline (Default: 5000 ms, Shopify's). */
   timeoutMs?: number;
-  /** Deliveries kept in the log, oldest dropped first (Default: 10000). */
+  /**
+   * Finished deliveries kept in the log with their payloads, oldest dropped first (Default:
+   * 10000); deliveries still waiting for an attempt are always kept.
+   */
   logLimit?: number;
   /** Wakes the dispatcher when the clock reaches a due time (the controllable clock's timers). */
   wakeAt?: (atMs: number, wake: () => void) => void;
+}
+
+/** Totals over every delivery, kept when the log drops old entries. */
+export interface DeliveryCounts {
+  logged: number;
+  duplicates: number;
+  states: Record<DeliveryState, number>;
+}
+
+function finished(delivery: Delivery): boolean {
+  return delivery.state !== 'scheduled' && delivery.state !== 'retrying';
+}
+
+function emptyTotals(): DeliveryCounts {
+  const states = { scheduled: 0, retrying: 0, delivered: 0, failed: 0, dropped: 0, abandoned: 0 };
+  return { logged: 0, duplicates: 0, states };
 }
 
 export interface WebhookEvent {
@@ -34,8 +53,12 @@ export interface WebhookEvent {
  * (shopify.dev "Troubleshooting webhooks").
  */
 export class WebhookDispatcher {
-  private readonly log: Delivery[] = [];
+  /** Oldest first; finished entries beyond `logLimit` are dropped, waiting ones never. */
+  private log: Delivery[] = [];
+  /** Deliveries with an attempt to come (dueAt set): due ones are found here, not in the log. */
+  private readonly waiting = new Set<Delivery>();
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly totals = emptyTotals();
   private sequence = 0;
 
   constructor(private readonly options: DispatcherOptions) {}
@@ -44,8 +67,15 @@ export class WebhookDispatcher {
     return this.log;
   }
 
+  /** Every delivery since start (or the last reset), including those the log has dropped. */
+  counts(): DeliveryCounts {
+    return { ...this.totals, states: { ...this.totals.states } };
+  }
+
   resetLog(): void {
-    this.log.splice(0, this.log.length, ...this.log.filter((d) => d.dueAt !== null));
+    this.log = this.log.filter((d) => !finished(d));
+    Object.assign(this.totals, emptyTotals());
+    for (const delivery of this.log) this.count(delivery);
   }
 
   /** One X-Shopify-Event-Id for the event; one X-Shopify-Webhook-Id per subscription. */
@@ -70,24 +100,32 @@ export class WebhookDispatcher {
     }
   }
 
-  /** Starts every attempt that is due now and waits for them. */
+  /**
+   * Starts every attempt that is due now and waits for those. Only the ones it started: awaiting
+   * everything in flight on each call held one array and one reaction per in-flight attempt per
+   * call, and a simulation calling this after each of its steps ran the heap out.
+   */
   async flushDue(): Promise<void> {
     const now = this.options.clock().getTime();
-    for (const delivery of this.log) {
-      if (delivery.dueAt !== null && delivery.dueAt <= now) this.start(delivery);
+    const started: Promise<void>[] = [];
+    for (const delivery of this.waiting) {
+      if (delivery.dueAt !== null && delivery.dueAt <= now) started.push(this.start(delivery));
     }
-    await Promise.all([...this.inFlight]);
+    await Promise.all(started);
   }
 
   /** Waits until nothing is due or in flight (tests, `POST /__emulator/webhooks/flush`). */
   async settle(): Promise<void> {
-    do await this.flushDue();
-    while (this.inFlight.size > 0 || this.hasDue());
+    do {
+      await this.flushDue();
+      await Promise.all([...this.inFlight]);
+    } while (this.inFlight.size > 0 || this.hasDue());
   }
 
   private hasDue(): boolean {
     const now = this.options.clock().getTime();
-    return this.log.some((delivery) => delivery.dueAt !== null && delivery.dueAt <= now);
+    for (const delivery of this.waiting) if (delivery.dueAt !== null && delivery.dueAt <= now) return true;
+    return false;
   }
 
   /** A dropped delivery (delay null) is logged but never sent. */
@@ -100,19 +138,50 @@ export class WebhookDispatcher {
       dueAt: delayMs === null ? null : this.options.clock().getTime() + delayMs,
     };
     this.log.push(delivery);
+    this.count(delivery);
+    if (delivery.dueAt !== null) this.waiting.add(delivery);
     if (delivery.dueAt !== null && delayMs !== null && delayMs > 0) this.wakeAt(delivery.dueAt);
+    this.trimLog();
+  }
+
+  /**
+   * Drops the oldest finished entries once the log is a tenth over its limit (one pass per
+   * thousand deliveries at the Default, not one per delivery). A waiting or in-flight delivery
+   * stays: it still has to be sent or recorded, and before, trimming by position lost it.
+   */
+  private trimLog(): void {
     const limit = this.options.logLimit ?? 10_000;
-    if (this.log.length > limit) this.log.splice(0, this.log.length - limit);
+    if (this.log.length <= limit + Math.ceil(limit / 10)) return;
+    let excess = this.log.length - limit;
+    this.log = this.log.filter((delivery) => {
+      if (excess === 0 || !finished(delivery)) return true;
+      excess -= 1;
+      return false;
+    });
+  }
+
+  private setState(delivery: Delivery, state: DeliveryState): void {
+    this.totals.states[delivery.state] -= 1;
+    delivery.state = state;
+    this.totals.states[state] += 1;
+  }
+
+  private count(delivery: Delivery): void {
+    this.totals.logged += 1;
+    if (delivery.duplicate) this.totals.duplicates += 1;
+    this.totals.states[delivery.state] += 1;
   }
 
   private wakeAt(atMs: number): void {
     this.options.wakeAt?.(atMs, () => void this.flushDue());
   }
 
-  private start(delivery: Delivery): void {
+  private start(delivery: Delivery): Promise<void> {
     delivery.dueAt = null;
+    this.waiting.delete(delivery);
     const attempt = this.attempt(delivery).finally(() => this.inFlight.delete(attempt));
     this.inFlight.add(attempt);
+    return attempt;
   }
 
   private async attempt(delivery: Delivery): Promise<void> {
@@ -134,7 +203,7 @@ export class WebhookDispatcher {
       durationMs: outcome.durationMs,
     });
     if (outcome.ok) {
-      delivery.state = 'delivered';
+      this.setState(delivery, 'delivered');
       return;
     }
     this.scheduleRetry(delivery);
@@ -142,27 +211,29 @@ export class WebhookDispatcher {
 
   private scheduleRetry(delivery: Delivery): void {
     if (!this.options.subscriptions.get(delivery.subscriptionId)) {
-      delivery.state = 'abandoned';
+      this.setState(delivery, 'abandoned');
       return;
     }
     const delay = retryDelayMs(delivery.attempts.length);
     if (delay !== undefined) {
-      delivery.state = 'retrying';
+      this.setState(delivery, 'retrying');
       delivery.dueAt = this.options.clock().getTime() + delay;
+      this.waiting.add(delivery);
       this.wakeAt(delivery.dueAt);
       return;
     }
-    delivery.state = 'failed';
+    this.setState(delivery, 'failed');
     this.removeSubscription(delivery.subscriptionId);
   }
 
   /** The subscription is deleted and its waiting deliveries abandoned. */
   private removeSubscription(subscriptionId: number): void {
     this.options.subscriptions.delete(subscriptionId);
-    for (const other of this.log) {
-      if (other.subscriptionId === subscriptionId && other.dueAt !== null) {
+    for (const other of this.waiting) {
+      if (other.subscriptionId === subscriptionId) {
         other.dueAt = null;
-        other.state = 'abandoned';
+        this.waiting.delete(other);
+        this.setState(other, 'abandoned');
       }
     }
   }

@@ -48,11 +48,33 @@ export function takeSnapshot(state: ShopState): ShopSnapshot {
   for (const order of state.data.orders) {
     orders.set(order.id, orderSnapshot(order, editIdsByOrder.get(order.id) ?? []));
   }
+  return { orders, inventory: inventorySnapshot(state) };
+}
+
+/**
+ * The same facts for a few orders only (absent ones left out) and all inventory levels: what
+ * one simulator step can change. A whole-shop snapshot after each step made a chunk of a
+ * 5,000-order history quadratic in the orders already in the shop.
+ */
+export function takeOrdersSnapshot(state: ShopState, orderIds: readonly number[]): ShopSnapshot {
+  const wanted = new Set(orderIds);
+  const orders = new Map<number, OrderSnapshot>();
+  for (const order of state.data.orders) {
+    if (!wanted.has(order.id)) continue;
+    const editIds = state.data.orderEdits
+      .filter((session) => session.committed && session.orderId === order.id)
+      .map((session) => session.id);
+    orders.set(order.id, orderSnapshot(order, editIds));
+  }
+  return { orders, inventory: inventorySnapshot(state) };
+}
+
+function inventorySnapshot(state: ShopState): Map<string, number> {
   const inventory = new Map<string, number>();
   for (const level of state.data.inventoryLevels) {
     inventory.set(inventoryKey(level.inventoryItemId, level.locationId), level.available);
   }
-  return { orders, inventory };
+  return inventory;
 }
 
 export function inventoryKey(inventoryItemId: number, locationId: number): string {
