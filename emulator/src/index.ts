@@ -164,6 +164,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     ],
     graphqlRoots: webhooks.graphqlRoots,
   });
+  // Node's 5 s idle timeout closed kept-alive sockets while the emulator's own event loop was
+  // busy (a simulation chunk, thousands of deliveries started at once), and a client reusing one
+  // at that moment got ECONNRESET (bench:scale-out's next /__emulator/simulate call did).
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
