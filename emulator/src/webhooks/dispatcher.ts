@@ -20,6 +20,12 @@ export interface DispatcherOptions {
    * 10000); deliveries still waiting for an attempt are always kept.
    */
   logLimit?: number;
+  /**
+   * Attempts in flight at once (Default: 100); due deliveries beyond it wait for a free place.
+   * Starting a 250-order chunk's ~3,600 deliveries at once opened as many sockets (EMFILE in
+   * bench:scale-out) and ran the sink's connections into resets.
+   */
+  maxInFlight?: number;
   /** Wakes the dispatcher when the clock reaches a due time (the controllable clock's timers). */
   wakeAt?: (atMs: number, wake: () => void) => void;
 }
@@ -108,7 +114,9 @@ export class WebhookDispatcher {
   async flushDue(): Promise<void> {
     const now = this.options.clock().getTime();
     const started: Promise<void>[] = [];
+    const limit = this.options.maxInFlight ?? 100;
     for (const delivery of this.waiting) {
+      if (this.inFlight.size >= limit) break;
       if (delivery.dueAt !== null && delivery.dueAt <= now) started.push(this.start(delivery));
     }
     await Promise.all(started);
@@ -179,7 +187,11 @@ export class WebhookDispatcher {
   private start(delivery: Delivery): Promise<void> {
     delivery.dueAt = null;
     this.waiting.delete(delivery);
-    const attempt = this.attempt(delivery).finally(() => this.inFlight.delete(attempt));
+    const attempt = this.attempt(delivery).finally(() => {
+      this.inFlight.delete(attempt);
+      // The next due delivery takes the freed place (the cap left it waiting).
+      if (this.hasDue()) void this.flushDue();
+    });
     this.inFlight.add(attempt);
     return attempt;
   }
