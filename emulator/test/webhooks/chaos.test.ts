@@ -30,6 +30,7 @@ describe('delivery chaos (seeded)', () => {
       duplicate: boolean;
       state: string;
       webhookId: string;
+      attempts: unknown[];
     }[];
     const originals = log.filter((d) => !d.duplicate);
     const duplicates = log.filter((d) => d.duplicate);
@@ -42,8 +43,13 @@ describe('delivery chaos (seeded)', () => {
     // A duplicate carries the original's X-Shopify-Webhook-Id (best practices: ignore duplicates).
     const ids = new Set(originals.map((d) => d.webhookId));
     expect(duplicates.every((d) => ids.has(d.webhookId))).toBe(true);
-    const sent = log.filter((d) => d.state === 'delivered').length;
-    expect(receiver.received).toHaveLength(sent);
+    // Every delivered delivery arrived. An attempt that outlived Shopify's 5 s timeout on a busy
+    // machine is retried and so arrives twice: count arrivals against attempts, not deliveries.
+    const delivered = log.filter((d) => d.state === 'delivered');
+    const arrivedIds = new Set(receiver.received.map((r) => r.headers['x-shopify-webhook-id']));
+    expect(delivered.filter((d) => !arrivedIds.has(d.webhookId))).toEqual([]);
+    expect(receiver.received.length).toBeGreaterThanOrEqual(delivered.length);
+    expect(receiver.received.length).toBeLessThanOrEqual(log.reduce((n, d) => n + d.attempts.length, 0));
     // Delays reorder deliveries: arrival order differs from the log's order.
     const arrival = receiver.received.map((r) => r.headers['x-shopify-webhook-id']);
     const logged = log.filter((d) => d.state === 'delivered').map((d) => d.webhookId);
