@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Store } from '../db/index.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import type { Notifier } from '../notify/index.ts';
+import type { Metrics } from '../runtime/metrics.ts';
 import type { Logger } from '../shared/logger.ts';
 import { excludeStagedOrders } from './exclude-staged-orders.ts';
 import { importStagedOrders } from './import-staged-orders.ts';
@@ -22,6 +23,8 @@ export interface SyncRoutesDeps {
   secretKey: Buffer;
   logger: Logger;
   notifier?: Notifier | undefined;
+  /** Shopify calls of API syncs are counted here (Default: not counted). */
+  metrics?: Metrics | undefined;
 }
 
 type ShopParams = { Params: { code: string } };
@@ -48,6 +51,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRoutesDeps): 
     secretKey: deps.secretKey,
     logger: deps.logger,
     notifier: deps.notifier,
+    metrics: deps.metrics,
   });
 
   app.post<ShopParams & { Body: { bulk?: boolean; dryRun?: boolean } | undefined }>(
