@@ -35,15 +35,17 @@ describeOnEachBackend('GET /api/needs-attention, /api/dead-letters, /api/dashboa
   let deadLetters: FakeDeadLetters;
   let agentKey: string;
   let readerKey: string;
+  let source: FakeOrderSource;
+  let deps: SyncDeps;
   const secretKey = randomBytes(32);
   const call = (method: 'GET' | 'POST', url: string, key = readerKey) =>
     server.inject({ method, url, headers: { authorization: `Bearer ${key}` } });
 
   beforeAll(async () => {
     store = await openTestStore(backend);
-    const source = new FakeOrderSource(10);
+    source = new FakeOrderSource(10);
     const books = new FakeBooks();
-    const deps: SyncDeps = { db: store.db, secretKey, books, sourceFor: () => source, now: () => now };
+    deps = { db: store.db, secretKey, books, sourceFor: () => source, now: () => now };
     await addShop(deps, quickShopInput({ code: 'EU', domain: 'eu-shop.myshopify.com', token: 'shpat_x' }));
     await setShopSetting(deps, 'EU', ['autoCreateDocuments=true']);
     // #1 imports (the fake books write no documents: reconcile finds none), #2 fails on its SKU.
@@ -246,5 +248,72 @@ describeOnEachBackend('GET /api/needs-attention, /api/dead-letters, /api/dashboa
     const retry = await bare.inject({ method: 'POST', url: '/api/dead-letters/x/retry', headers });
     expect([retry.statusCode, retry.json().error.code]).toEqual([503, 'job_queue_unavailable']);
     await bare.close();
+  });
+
+  it('GET /api/shops/:code/orders/:order: the order as Shopify sent it, its versions, documents, reconciliation; a conflict with its actions', async () => {
+    const picture = (await call('GET', '/api/shops/EU/orders/1')).json();
+    expect(picture).toMatchObject({
+      shopifyOrderId: '1',
+      name: '#1',
+      processed: true,
+      conflict: false,
+      conflictActions: [],
+      shopify: {
+        lines: [expect.objectContaining({ sku: expect.any(String) })],
+        transactions: expect.any(Array),
+        shippingLines: expect.any(Array),
+        tags: expect.any(Array),
+        customAttributes: expect.any(Array),
+        fulfillments: expect.any(Array),
+        refunds: expect.any(Array),
+        returns: expect.any(Array),
+      },
+      payloadVersions: [{ updatedAt: at(13), receivedAt: expect.any(String), payload: expect.any(Object) }],
+      documents: [],
+      refunds: [expect.objectContaining({ shopifyRefundId: '77', amountMinor: 500 })],
+      refundImports: [
+        expect.objectContaining({ shopifyRefundId: '77', status: 'error', errorCode: 'account_missing' }),
+      ],
+      reconciliation: {
+        status: 'differences',
+        differences: [expect.objectContaining({ cause: 'sales_document_missing' })],
+        expected: [],
+      },
+    });
+    expect(picture.shopify).toHaveProperty('riskLevel');
+
+    // Shopify edits the order after its documents: a conflict (seed 002), resolved by unlink or re-import.
+    const edited = anOrder({
+      shopifyId: '1',
+      name: '#1',
+      createdAt: at(13),
+      updatedAt: at(14, 13),
+      note: 'gift wrap',
+    });
+    source.put({
+      ...edited,
+      lines: edited.lines.map((line) => ({
+        ...line,
+        quantity: line.quantity + 1,
+        currentQuantity: line.currentQuantity + 1,
+      })),
+    });
+    await syncOrders(deps, 'EU', { bulk: false });
+    const conflicted = (await call('GET', '/api/shops/EU/orders/%231')).json();
+    expect(conflicted.conflict).toBe(true);
+    expect(conflicted.conflictMessage).toContain(
+      'has already been processed in storebridge, but an edit was received from Shopify',
+    );
+    expect(conflicted.conflictActions).toEqual([
+      { label: 'Unlink processed documents', method: 'POST', path: '/api/shops/EU/orders/1/unlink' },
+      { label: 'Re-import order', method: 'POST', path: '/api/shops/EU/orders/1/reimport' },
+    ]);
+    expect(conflicted.payloadVersions.map((v: { updatedAt: string }) => v.updatedAt)).toEqual([
+      at(14, 13),
+      at(13),
+    ]);
+    // The fake books wrote no sales document: still missing, conflict or not.
+    expect(conflicted.reconciliation.status).toBe('differences');
+    expect((await call('GET', '/api/shops/EU/orders/999')).statusCode).toBe(404);
   });
 });

@@ -50,6 +50,11 @@ export const actions = {
     method: 'POST',
     path: `${shopPath(shopCode)}/orders/${orderId}/reimport`,
   }),
+  unlink: (shopCode: string, orderId: string): AttentionAction => ({
+    label: 'Unlink processed documents',
+    method: 'POST',
+    path: `${shopPath(shopCode)}/orders/${orderId}/unlink`,
+  }),
   retryRefund: (shopCode: string, refundId: string): AttentionAction => ({
     label: 'Retry refund',
     method: 'POST',

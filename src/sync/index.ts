@@ -47,3 +47,4 @@ export {
 export { findOrderNames, listSyncAttention, type SyncAttentionOptions } from './list-sync-attention.ts';
 export { SyncRuns, type SyncRunEvent } from './sync-runs.ts';
 export { syncActivity, maxActivityDays, type DayActivity, type ShopSyncState } from './sync-activity.ts';
+export { showOrderPicture, type ReconciliationStatus } from './show-order-picture.ts';
