@@ -11,7 +11,7 @@ export {
 export { stageOrders, type StageOptions, type StageSummary } from './stage-orders.ts';
 export { importStagedOrder, type ImportOptions, type ImportResult } from './import-staged-order.ts';
 export { importStagedOrders } from './import-staged-orders.ts';
-export { syncOrders, type SyncProgress, type SyncSummary } from './sync-orders.ts';
+export { syncOrders, type SyncPhase, type SyncProgress, type SyncSummary } from './sync-orders.ts';
 export { processRefunds, type RefundResult } from './process-refunds.ts';
 export { listImportedRefunds } from './list-refunds.ts';
 export {
@@ -37,3 +37,14 @@ export { type OnWebhookReceipt, type ReceiptOutcome } from './receive-webhook.ts
 export { receiveWebhook } from './receive-webhook-group.ts';
 export { syncOneOrder, type OrderSyncOutcome } from './sync-one-order.ts';
 export { pruneWebhookReceipts } from './webhook-receipts-repository.ts';
+export {
+  actions as attentionActions,
+  attentionKinds,
+  type AttentionAction,
+  type AttentionItem,
+  type AttentionKind,
+} from './attention-items.ts';
+export { findOrderNames, listSyncAttention, type SyncAttentionOptions } from './list-sync-attention.ts';
+export { SyncRuns, type SyncRunEvent } from './sync-runs.ts';
+export { syncActivity, maxActivityDays, type DayActivity, type ShopSyncState } from './sync-activity.ts';
+export { showOrderPicture, type ReconciliationStatus } from './show-order-picture.ts';
