@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,5 +10,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker per core less one: a single worker on CI's 2 cores, where
+    // most of a database or emulator test's time is spent waiting on sockets, not computing.
+    maxWorkers: Math.max(2, availableParallelism()),
   },
 });
