@@ -14,6 +14,7 @@ import { resolveOrderId } from './resolve-order.ts';
 import { syncDeps } from './runtime-deps.ts';
 import { syncOrders } from './sync-orders.ts';
 import { unlinkOrder } from './unlink-order.ts';
+import { registerWebhookStatusRoutes } from './webhook-status-routes.ts';
 
 export interface SyncRoutesDeps {
   store: Store;
@@ -115,6 +116,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRoutesDeps): 
 
   registerRefundRoutes(app, sync);
   registerReconcileRoutes(app, sync);
+  registerWebhookStatusRoutes(app, deps);
 
   async function resolveAll(code: string, refs: readonly string[]): Promise<string[]> {
     const ids: string[] = [];
