@@ -1,4 +1,4 @@
-import type { ApiKeysTable, AuditLogTable, UsersTable } from './schema/access.ts';
+import type { ApiKeysTable, AuditLogTable, SessionsTable, UsersTable } from './schema/access.ts';
 import type {
   CustomerLinksTable,
   DocumentLinesTable,
@@ -31,6 +31,7 @@ import type {
   ShopifyOrdersTable,
   SyncCursorsTable,
   WebhookReceiptsTable,
+  WebhookRepeatsTable,
 } from './schema/sync.ts';
 
 /**
@@ -57,9 +58,11 @@ export interface Database {
   stock_movements: StockMovementsTable;
   gl_entries: GlEntriesTable;
   webhook_receipts: WebhookReceiptsTable;
+  webhook_repeats: WebhookRepeatsTable;
   shopify_budgets: ShopifyBudgetsTable;
   users: UsersTable;
   api_keys: ApiKeysTable;
+  sessions: SessionsTable;
   audit_log: AuditLogTable;
   outbound_requests: OutboundRequestsTable;
   shipping_agents: ShippingAgentsTable;
