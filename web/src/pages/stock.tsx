@@ -1,0 +1,55 @@
+import { Group, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { get } from '../api.ts';
+import { DataTable, Loaded, PageTitle } from '../ui.tsx';
+
+interface StockLevel {
+  itemNo: string;
+  locationCode: string;
+  onHand: number | string;
+  released: number | string;
+  availableToSell: number | string;
+}
+
+/** On hand, released to sales orders and available to sell per item and location (issue 9 item 5). */
+export function StockPage() {
+  const stock = useQuery({
+    queryKey: ['stock'],
+    queryFn: async () => (await get<{ stock: StockLevel[] }>('/api/stock')).stock,
+  });
+  const [item, setItem] = useState('');
+  const [location, setLocation] = useState('');
+  return (
+    <>
+      <PageTitle>Stock and available to sell</PageTitle>
+      <Group mb="sm">
+        <TextInput label="Item" value={item} onChange={(e) => setItem(e.currentTarget.value)} />
+        <TextInput label="Location" value={location} onChange={(e) => setLocation(e.currentTarget.value)} />
+      </Group>
+      <Loaded query={stock}>
+        {(all) => {
+          const rows = all.filter(
+            (row) =>
+              row.itemNo.toLowerCase().includes(item.toLowerCase()) &&
+              row.locationCode.toLowerCase().includes(location.toLowerCase()),
+          );
+          return (
+            <DataTable<StockLevel>
+              caption="Stock per item and location"
+              rows={rows}
+              rowKey={(row) => `${row.itemNo}@${row.locationCode}`}
+              columns={[
+                { label: 'Item', render: (row) => row.itemNo },
+                { label: 'Location', render: (row) => row.locationCode },
+                { label: 'On hand', render: (row) => String(row.onHand), numeric: true },
+                { label: 'Released', render: (row) => String(row.released), numeric: true },
+                { label: 'Available to sell', render: (row) => String(row.availableToSell), numeric: true },
+              ]}
+            />
+          );
+        }}
+      </Loaded>
+    </>
+  );
+}
