@@ -7,12 +7,14 @@ import { excludeStagedOrders } from './exclude-staged-orders.ts';
 import { importStagedOrders } from './import-staged-orders.ts';
 import { listOrdersToImport, showImportedOrder } from './list-orders.ts';
 import { previewOrders } from './preview-orders.ts';
+import { registerLiveSyncRoutes } from './live-sync-routes.ts';
 import { registerReconcileRoutes } from './reconcile-routes.ts';
 import { registerRefundRoutes } from './refund-routes.ts';
 import { reimportOrder } from './reimport-order.ts';
 import { resolveOrderId } from './resolve-order.ts';
 import { syncDeps } from './runtime-deps.ts';
 import { syncOrders } from './sync-orders.ts';
+import { SyncRuns } from './sync-runs.ts';
 import { unlinkOrder } from './unlink-order.ts';
 
 export interface SyncRoutesDeps {
@@ -115,6 +117,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRoutesDeps): 
 
   registerRefundRoutes(app, sync);
   registerReconcileRoutes(app, sync);
+  registerLiveSyncRoutes(app, new SyncRuns(sync));
 
   async function resolveAll(code: string, refs: readonly string[]): Promise<string[]> {
     const ids: string[] = [];

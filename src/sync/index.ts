@@ -11,7 +11,7 @@ export {
 export { stageOrders, type StageOptions, type StageSummary } from './stage-orders.ts';
 export { importStagedOrder, type ImportOptions, type ImportResult } from './import-staged-order.ts';
 export { importStagedOrders } from './import-staged-orders.ts';
-export { syncOrders, type SyncProgress, type SyncSummary } from './sync-orders.ts';
+export { syncOrders, type SyncPhase, type SyncProgress, type SyncSummary } from './sync-orders.ts';
 export { processRefunds, type RefundResult } from './process-refunds.ts';
 export { listImportedRefunds } from './list-refunds.ts';
 export {

@@ -7,10 +7,21 @@ import type { SyncDeps } from './ports.ts';
 import { processRefunds, type RefundResult } from './process-refunds.ts';
 import { stageOrders, type StageSummary } from './stage-orders.ts';
 
-/** Where a running sync stands: orders fetched from Shopify so far, and imported (or failed) so far. */
+/**
+ * Where a running sync is: `staging` while Shopify is read (staged orders are imported meanwhile),
+ * `importing` the staged rows left (earlier errors retried), `refunds` booking refunds, `archiving`.
+ */
+export type SyncPhase = 'staging' | 'importing' | 'refunds' | 'archiving';
+
+/** Where a running sync stands: orders fetched and staged so far, imported and failed so far. */
 export interface SyncProgress {
+  phase: SyncPhase;
   fetched: number;
+  staged: number;
+  /** Orders imported (documents made or recorded) so far. */
   imported: number;
+  /** Orders whose import failed so far (the error stays on the staging row). */
+  failed: number;
 }
 
 export interface SyncSummary {
@@ -47,13 +58,17 @@ export async function syncOrders(
 ): Promise<SyncSummary> {
   const connection = await getShopConnection(deps, shopCode);
   const tally = emptyTally();
-  const progress: SyncProgress = { fetched: 0, imported: 0 };
-  const report = () => options.onProgress?.({ ...progress });
+  const progress: SyncProgress = { phase: 'staging', fetched: 0, staged: 0, imported: 0, failed: 0 };
+  const report = (phase: SyncPhase = progress.phase) => {
+    progress.phase = phase;
+    options.onProgress?.({ ...progress });
+  };
   const ofThisRun = new Set<string>();
   const onResult = (result: ImportResult) => {
     ofThisRun.add(result.shopifyOrderId);
     count(tally, result);
-    progress.imported += 1;
+    if (result.status === 'failed') progress.failed += 1;
+    else progress.imported += 1;
     report();
   };
   // Refunds are booked as their orders are imported, while the fetch waits on Shopify's bucket:
@@ -78,18 +93,24 @@ export async function syncOrders(
   const stage = await stageOrders(deps, shopCode, {
     bulk: options.bulk,
     overlapSeconds: options.overlapSeconds,
-    onProgress: ({ fetched }) => {
+    onProgress: ({ fetched, staged }) => {
       progress.fetched = fetched;
+      progress.staged = staged;
       report();
     },
     onStaged: (ids) => queue.push(ids),
   }).finally(() => queue.finish().catch(() => undefined));
   const taken = await queue.finish();
+  report('importing');
   await importStagedOrdersEach(deps, shopCode, { connection, documentJson: false, skip: taken }, onResult);
   await retryWaitingForCustomers(deps, shopCode, connection, tally);
   // The rest: refunds of orders imported after the queue, and those still waiting.
-  if (bookRefunds) await bookRefundsOf();
+  if (bookRefunds) {
+    report('refunds');
+    await bookRefundsOf();
+  }
   const refunds = [...refundResults.values()];
+  if (connection.settings.archiveProcessedOrders) report('archiving');
   const archived = connection.settings.archiveProcessedOrders
     ? (await archiveOrders(deps, shopCode, { shopifyOrderIds: [...ofThisRun] })).archived.length
     : 0;

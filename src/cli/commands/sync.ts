@@ -82,13 +82,14 @@ function progressBar(): { update: (progress: SyncProgress) => void; done: () => 
   const stream = process.stderr;
   if (!stream.isTTY) return { update: () => undefined, done: () => undefined };
   return {
-    update({ fetched, imported }) {
-      // Shopify does not say up front how many orders a sync will read: the imported share of
-      // those fetched so far, with both counts.
+    update({ fetched, imported, failed }) {
+      // Shopify does not say up front how many orders a sync will read: the imported (or failed)
+      // share of those fetched so far, with both counts.
       const width = 30;
-      const filled = fetched > 0 ? Math.min(width, Math.round((imported / fetched) * width)) : 0;
+      const done = imported + failed;
+      const filled = fetched > 0 ? Math.min(width, Math.round((done / fetched) * width)) : 0;
       const bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
-      stream.write(`\rsync ${bar} fetched ${fetched}, imported ${imported}`.padEnd(70));
+      stream.write(`\rsync ${bar} fetched ${fetched}, imported ${imported}, failed ${failed}`.padEnd(70));
     },
     done: () => void stream.write('\r'.padEnd(71) + '\r'),
   };
