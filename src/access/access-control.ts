@@ -19,7 +19,7 @@ export function permissionOf(request: FastifyRequest): Action {
 }
 
 /**
- * Every /api/ route, in one place: no valid key -> 401 `unauthenticated`; a role that may not do
+ * Every /api/ route but /api/session (signing in), in one place: no valid key or session -> 401 `unauthenticated`; a role that may not do
  * the route's permission -> 403 `forbidden` before the handler runs, so nothing is done, and a
  * refused write is audited (outcome refused). `/webhooks/shopify` (HMAC-checked), `/health`,
  * `/ready` and `/metrics` are not under /api/ and stay open. Installed by buildServer after
@@ -28,11 +28,11 @@ export function permissionOf(request: FastifyRequest): Action {
  */
 export function installAccessControl(app: FastifyInstance, db: Kysely<Database>): void {
   app.addHook('onRequest', async (request) => {
-    if (!isApi(request)) return;
+    if (!isApi(request) || isOpen(request)) return;
     actorOf(request); // 401 before the body is even read
   });
   app.addHook('preValidation', async (request) => {
-    if (!isApi(request)) return;
+    if (!isApi(request) || isOpen(request)) return;
     const actor = actorOf(request);
     const permission = permissionOf(request);
     try {
@@ -58,6 +58,11 @@ export function installAccessControl(app: FastifyInstance, db: Kysely<Database>)
       throw error;
     }
   });
+}
+
+/** Signing in and out (`/api/session`) is what a person without credentials may do. */
+function isOpen(request: FastifyRequest): boolean {
+  return request.routeOptions.config.open === true;
 }
 
 /** An /api/ request by its matched route or, for an unknown route, by its path. */

@@ -5,5 +5,6 @@ export interface Actor {
   readonly userId: number;
   readonly userName: string;
   readonly role: Role;
-  readonly via: 'api' | 'cli';
+  /** `ui`: a person signed in to the web UI (session cookie). */
+  readonly via: 'api' | 'cli' | 'ui';
 }

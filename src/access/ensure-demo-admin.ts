@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.ts';
 import { hashApiKey } from './api-keys.ts';
 import { createApiKey } from './create-api-key.ts';
+import { ensureDemoPassword, type DemoAdminPassword } from './ensure-demo-password.ts';
 
 export const demoAdminName = 'demo-admin';
 
@@ -12,6 +13,8 @@ export interface DemoAdminKey {
   path: string;
   /** `ok`: the key in the file works; `revoked`: someone revoked it or disabled the user, and it stays so. */
   status: 'ok' | 'revoked';
+  /** The web UI's sign-in, when a password file path was given and the user is enabled. */
+  password?: DemoAdminPassword | undefined;
 }
 
 /**
@@ -20,7 +23,17 @@ export interface DemoAdminKey {
  * A key an admin revoked is not remade behind their back; a key the store no longer knows (a
  * reset database) is.
  */
-export async function ensureDemoAdmin(db: Kysely<Database>, keyPath: string): Promise<DemoAdminKey> {
+export async function ensureDemoAdmin(
+  db: Kysely<Database>,
+  keyPath: string,
+  passwordPath?: string,
+): Promise<DemoAdminKey> {
+  const made = await ensureDemoKey(db, keyPath);
+  if (passwordPath === undefined) return made;
+  return { ...made, password: await ensureDemoPassword(db, demoAdminName, passwordPath) };
+}
+
+async function ensureDemoKey(db: Kysely<Database>, keyPath: string): Promise<DemoAdminKey> {
   if (existsSync(keyPath)) {
     const kept = await db
       .selectFrom('api_keys')

@@ -10,6 +10,7 @@ import { listAuditLog, type AuditLogFilter } from './list-audit-log.ts';
 import { listUsers } from './list-users.ts';
 import { revokeApiKey } from './revoke-api-key.ts';
 import { roles } from './roles.ts';
+import { registerSessionRoutes } from './session-routes.ts';
 import { setUserRole } from './set-user-role.ts';
 import { whoAmI } from './who-am-i.ts';
 
@@ -23,6 +24,7 @@ const role = { type: 'string', enum: [...roles] } as const;
  */
 export function registerAccessRoutes(app: FastifyInstance, deps: { store: Store }): void {
   const db = deps.store.db;
+  registerSessionRoutes(app, deps);
 
   app.get('/api/me', { config: { permission: 'read' } }, async (request) => whoAmI(actorOf(request)));
 

@@ -4,7 +4,7 @@ export { recordAudit, type AuditEntry, type AuditOutcome } from './audit.ts';
 export { authorize, mayDo } from './authorize.ts';
 export { authorizeOrAudit } from './authorize-or-audit.ts';
 export { cliActor } from './cli-actor.ts';
-export { actorOf, installAuthentication } from './http-authentication.ts';
+export { actorOf, CsrfRefusedError, installAuthentication } from './http-authentication.ts';
 export { isRole, permissions, roles, type Action, type Role } from './roles.ts';
 export { installAccessControl, permissionOf } from './access-control.ts';
 export { registerAccessRoutes } from './http-routes.ts';
@@ -26,3 +26,15 @@ export type { Manager } from './management-audit.ts';
 export type { UserView } from './users.ts';
 export { whoAmI, type WhoAmI } from './who-am-i.ts';
 export { ensureDemoAdmin, type DemoAdminKey } from './ensure-demo-admin.ts';
+export type { DemoAdminPassword } from './ensure-demo-password.ts';
+export { setUserPassword, type SetPasswordInput } from './set-password.ts';
+export { checkPassword, hashPassword, minPasswordLength, verifyPassword } from './password-hash.ts';
+export {
+  actorForSession,
+  endSession,
+  sessionCookieName,
+  sessionHours,
+  signIn,
+  SignInFailedError,
+  type NewSession,
+} from './sessions.ts';

@@ -22,7 +22,7 @@ export interface AuditLogEntry {
   at: string;
   user: string;
   role: string;
-  via: 'api' | 'cli';
+  via: 'api' | 'cli' | 'ui';
   action: string;
   shopCode: string | null;
   target: string | null;

@@ -1,4 +1,4 @@
-import type { ApiKeysTable, AuditLogTable, UsersTable } from './schema/access.ts';
+import type { ApiKeysTable, AuditLogTable, SessionsTable, UsersTable } from './schema/access.ts';
 import type {
   CustomerLinksTable,
   DocumentLinesTable,
@@ -60,6 +60,7 @@ export interface Database {
   shopify_budgets: ShopifyBudgetsTable;
   users: UsersTable;
   api_keys: ApiKeysTable;
+  sessions: SessionsTable;
   audit_log: AuditLogTable;
   outbound_requests: OutboundRequestsTable;
   shipping_agents: ShippingAgentsTable;

@@ -32,6 +32,7 @@ export async function startDemo(context: AppContext, preferredPort: number): Pro
     const adminKey = await ensureDemoAdmin(
       context.store.db,
       join(context.config.STOREBRIDGE_DATA_DIR, 'demo-admin.key'),
+      join(context.config.STOREBRIDGE_DATA_DIR, 'demo-admin.password'),
     );
     return { emulator, shopCode: demoShopCode, adminKey };
   } catch (error) {

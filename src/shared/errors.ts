@@ -53,12 +53,14 @@ export class ConfigurationError extends AppError {
 
 /** No valid credentials came with the request (HTTP 401). */
 export class UnauthenticatedError extends AppError {
-  readonly code = 'unauthenticated';
+  /** `unauthenticated`, or a narrower code of a subclass (`sign_in_failed`). */
+  readonly code: string = 'unauthenticated';
   readonly retryable = false;
 }
 
 /** The user is known but their role may not do this (HTTP 403); nothing was done. */
 export class ForbiddenError extends AppError {
-  readonly code = 'forbidden';
+  /** `forbidden`, or a narrower code of a subclass (`csrf`). */
+  readonly code: string = 'forbidden';
   readonly retryable = false;
 }

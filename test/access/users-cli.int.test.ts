@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { embeddedCli } from '../support/cli.ts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { embeddedCli, runCli } from '../support/cli.ts';
 
 /**
  * `storebridge users`, `api-keys` and `audit` as the owner of a new machine runs them: each
  * command its own process on a fresh embedded store, no key needed (bootstrap, docs/access.md).
  */
-const { cli } = embeddedCli();
+const { cli, env, dataDir } = embeddedCli();
 
 describe('storebridge users, api-keys and audit (CLI)', { timeout: 300_000 }, () => {
   it('bootstraps the first admin, gives a key once, lists, revokes, and audits it all', async () => {
@@ -60,5 +62,31 @@ describe('storebridge users, api-keys and audit (CLI)', { timeout: 300_000 }, ()
       1,
       'error: since: "yesterday" is not a date (e.g. 2026-12-01 or 2026-12-01T09:00:00Z)\n',
     ]);
+  });
+
+  it('sets a password for the web UI from stdin or a file, never from a flag', async () => {
+    expect((await cli('users', 'add', '--name', 'pat', '--role', 'agent')).code).toBe(0);
+    const fromStdin = await runCli(['users', 'set-password', 'pat'], env, 'a long passphrase\n');
+    expect([fromStdin.code, fromStdin.stderr, fromStdin.stdout]).toEqual([
+      0,
+      '',
+      'pat can now sign in to the web UI with that password\n',
+    ]);
+    const short = await runCli(['users', 'set-password', 'pat'], env, 'short\n');
+    expect([short.code, short.stderr]).toEqual([1, 'error: password: must be at least 12 characters\n']);
+    const file = join(dataDir, 'pat.password');
+    writeFileSync(file, 'another long passphrase\n');
+    expect((await cli('users', 'set-password', 'pat', '--password-file', file)).code).toBe(0);
+    const audit = JSON.parse((await cli('audit', '--action', 'users.manage', '--json')).stdout) as {
+      entries: { target: string; request: unknown }[];
+    };
+    expect(
+      audit.entries.filter((entry) => entry.target === 'user pat').map((entry) => entry.request),
+    ).toEqual([
+      { setPassword: { name: 'pat' } },
+      { setPassword: { name: 'pat' } },
+      { add: { name: 'pat', role: 'agent' } },
+    ]);
+    expect(JSON.stringify(audit)).not.toContain('passphrase');
   });
 });

@@ -36,6 +36,20 @@ describe('npm start on a fresh machine', () => {
       const me = await fetch(`http://127.0.0.1:${port}/api/me`, { headers: { authorization } });
       expect(await me.json()).toMatchObject({ name: 'demo-admin', role: 'admin' });
 
+      // The web UI's sign-in: demo-admin's password, kept owner-only beside the key, shown by the banner.
+      const passwordPath = join(dataDir, 'demo-admin.password');
+      expect(statSync(passwordPath).mode & 0o777).toBe(0o600);
+      const password = readFileSync(passwordPath, 'utf8').trim();
+      expect(output()).toContain(
+        `UI: http://127.0.0.1:${port}/  sign in as demo-admin with the password in ${passwordPath} (${password})`,
+      );
+      const session = await fetch(`http://127.0.0.1:${port}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'demo-admin', password }),
+      });
+      expect(session.status).toBe(200);
+
       // Documents appear within seconds: the demo's history first, then the live merchant's new
       // orders, which reach the service only as webhooks (nobody runs a sync).
       const documents = async () => {

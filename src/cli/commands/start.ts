@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from 'node:path';
 import type { Command } from 'commander';
 import { openContext } from '../../runtime/context.ts';
 import { goLive, startDemo, type DemoEnvironment } from '../../runtime/start-demo.ts';
@@ -33,12 +34,33 @@ function printBanner(address: string, demo: DemoEnvironment | null): void {
       ? `Demo: shop ${demo.shopCode} is connected to a built-in Shopify emulator at ${demo.emulator.url}; its merchant\n` +
         `      places, ships, refunds and edits orders, and webhooks bring them in: GET /api/shops/${demo.shopCode}/documents`
       : 'Connected to the shops configured in this store (npm run cli -- shop list).',
+    ...(demo ? signInLines(address, demo) : []),
     ...(demo ? apiKeyLines(address, demo) : []),
     'Add a real shop:  npm run cli -- shop add --file shop.json   (see examples/shop.json)',
     '              or  npm run cli -- shop add --code MAIN --domain example.myshopify.com --token shpat_…',
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');
+}
+
+/** The web UI, served from the same address as /api/ (issue 9). */
+function signInLines(address: string, demo: DemoEnvironment): string[] {
+  const password = demo.adminKey.password;
+  if (!password) return [`UI: ${address}/  (demo-admin is disabled; sign in as another user)`];
+  const shown = displayPath(password.path);
+  if (password.status === 'changed')
+    return [
+      `UI: ${address}/  sign in as demo-admin with the password an admin set (no longer the one in ${shown})`,
+    ];
+  return [
+    `UI: ${address}/  sign in as demo-admin with the password in ${shown} (${password.password ?? ''})`,
+  ];
+}
+
+/** ./data/demo-admin.password when the data folder is under the working directory. */
+function displayPath(path: string): string {
+  const inHere = relative(process.cwd(), path);
+  return inHere.startsWith('..') || isAbsolute(inHere) ? path : `./${inHere}`;
 }
 
 /** How to reach the /api/ routes, which all need a key (docs/access.md). */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
 import {
@@ -9,6 +10,7 @@ import {
   listUsers,
   revokeApiKey,
   roles,
+  setUserPassword,
   setUserRole,
   type ApiKeyView,
   type AuditLogPage,
@@ -67,6 +69,20 @@ export function registerUsers(program: Command): void {
         withDb(async (db) => {
           const user = await setUserRole(db, o, 'local');
           print(o.json, user, `${user.name} now has the role ${user.role}`);
+        }),
+      ),
+    );
+  users
+    .command('set-password <name>')
+    .description("set a user's password for the web UI's sign-in (read from stdin, or --password-file)")
+    .option('--password-file <path>', 'read the password from this file (its first line)')
+    .option('--json', 'print JSON')
+    .action(
+      runAction((name: string, o: { passwordFile?: string; json?: boolean }) =>
+        withDb(async (db) => {
+          const password = await readPassword(o.passwordFile);
+          const user = await setUserPassword(db, { name, password }, 'local');
+          print(o.json, user, `${user.name} can now sign in to the web UI with that password`);
         }),
       ),
     );
@@ -148,6 +164,22 @@ export function registerUsers(program: Command): void {
         }),
       ),
     );
+}
+
+/**
+ * The password from a file or stdin, never from a flag (a flag lands in the shell history and the
+ * process list). Only the line break that ends the text is dropped: spaces are part of a passphrase.
+ */
+async function readPassword(path: string | undefined): Promise<string> {
+  const text = path !== undefined ? readFileSync(path, 'utf8') : await readStdin();
+  return text.replace(/\r?\n$/, '');
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('Password (at least 12 characters), then Enter and Ctrl-D: ');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function withDb(work: (db: Kysely<Database>) => Promise<void>): Promise<void> {

@@ -16,6 +16,7 @@ import * as outboundRequests from './0014_outbound_requests.ts';
 import * as salesShipments from './0015_sales_shipments.ts';
 import * as invoiceExport from './0016_invoice_export.ts';
 import * as orderArchiving from './0017_order_archiving.ts';
+import * as signIn from './0018_sign_in.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so that the
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '0015_sales_shipments': salesShipments,
   '0016_invoice_export': invoiceExport,
   '0017_order_archiving': orderArchiving,
+  '0018_sign_in': signIn,
 };

@@ -8,6 +8,18 @@ export interface UsersTable {
   role: 'admin' | 'agent' | 'read_only';
   created_at: CreatedAt;
   disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** scrypt of the password (migration 0018), self-describing (password-hash.ts); null: no password. */
+  password_hash: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A signed-in browser (migration 0018): only a SHA-256 of the cookie's token is kept. */
+export interface SessionsTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  created_at: CreatedAt;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface ApiKeysTable {
@@ -29,7 +41,7 @@ export interface AuditLogTable {
   user_id: number | null;
   user_name: string;
   role: string;
-  via: 'api' | 'cli';
+  via: 'api' | 'cli' | 'ui';
   action: string;
   shop_code: string | null;
   target: string | null;
