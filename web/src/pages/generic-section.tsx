@@ -1,5 +1,5 @@
 import { Table } from '@mantine/core';
-import { DataTable, Raw } from '../ui.tsx';
+import { captionStyle, DataTable, Raw } from '../ui.tsx';
 
 type Row = Record<string, unknown>;
 
@@ -31,7 +31,7 @@ export function GenericSection({ name, value }: { name: string; value: unknown }
     if (entries.every(([, v]) => isPlain(v)))
       return (
         <Table>
-          <Table.Caption style={{ textAlign: 'left' }}>{name}</Table.Caption>
+          <Table.Caption style={captionStyle}>{name}</Table.Caption>
           <Table.Tbody>
             {entries.map(([key, v]) => (
               <Table.Tr key={key}>

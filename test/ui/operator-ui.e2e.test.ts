@@ -1,0 +1,173 @@
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setUserPassword } from '../../src/access/index.ts';
+import { addTestUser } from '../../src/access/testing/test-users.ts';
+import { demoAccounts } from '../../src/demo/demo-shop-settings.ts';
+import type { PlacedOrder } from '../support/e2e/merchant.ts';
+import { autoCreditMemos, openScenario, type Scenario } from '../support/e2e/scenario.ts';
+import {
+  browserSkipReason,
+  launchChromium,
+  screenshot,
+  seriousAccessibilityViolations,
+} from '../support/ui/browser.ts';
+import { ensureWebBuilt } from '../support/ui/web-build.ts';
+
+const skipReason = browserSkipReason();
+const password = 'correct horse battery staple';
+// No shipping charges account: an order with shipping stops in the orders to import (seed 002).
+const { shippingCharges: _unset, ...accountsWithoutShipping } = demoAccounts;
+
+let scenario: Scenario;
+let browser: Browser;
+let page: Page;
+let baseUrl: string;
+let toRefund: PlacedOrder;
+let toCancel: PlacedOrder;
+
+/** The page is accessible (axe: no serious or critical findings) and kept as a screenshot. */
+async function checkPage(name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(await seriousAccessibilityViolations(page), `axe on ${name}`).toEqual([]);
+}
+
+async function open(path: string, heading: string | RegExp): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+describe.skipIf(skipReason !== null)(
+  'the operator UI in a browser (issue 9 "Done when")',
+  { timeout: 60_000 },
+  () => {
+    beforeAll(async () => {
+      await ensureWebBuilt();
+      scenario = await openScenario({
+        shop: { ...autoCreditMemos, accounts: accountsWithoutShipping },
+      });
+      await scenario.server.listen({ port: 0, host: '127.0.0.1' });
+      baseUrl = `http://127.0.0.1:${(scenario.server.server.address() as AddressInfo).port}`;
+      await addTestUser(scenario.store.db, 'admin', 'ann');
+      await setUserPassword(scenario.store.db, { name: 'ann', password }, 'local');
+      toRefund = await scenario.merchant.placeOrder({ lines: [{ sku: 'SB-TEE', quantity: 2 }] });
+      toCancel = await scenario.merchant.placeOrder({
+        lines: [{ sku: 'SB-MUG', quantity: 1 }],
+        shipping: null,
+      });
+      browser = await launchChromium();
+      // axe-core/playwright needs a page of an explicit context.
+      page = await (await browser.newContext()).newPage();
+      page.setDefaultTimeout(10_000);
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await scenario?.close();
+    });
+
+    it('signs in: a wrong password is refused, the right one opens the dashboard', async () => {
+      await page.goto(`${baseUrl}/`);
+      await page.getByRole('heading', { name: 'Sign in to storebridge' }).waitFor();
+      await page.getByLabel('Name').fill('ann');
+      await page.getByLabel('Password').fill('not the password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('The name or the password is not right.').waitFor();
+      await checkPage('01-sign-in');
+
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+      await expect(page.getByText('ann (admin)')).toBeTruthy();
+      await checkPage('02-dashboard');
+    });
+
+    it('syncs from the orders to import with live progress; the order with shipping stops on its error', async () => {
+      await open('/shops/WEB/orders-to-import', /Orders to import/);
+      await page.getByRole('button', { name: 'Start a sync' }).click();
+      await page.getByText('Sync finished').waitFor({ timeout: 30_000 });
+      const row = page.getByRole('row', { name: new RegExp(toRefund.name) });
+      await row.getByText('accounts.shippingCharges is not set').waitFor();
+      await checkPage('03-orders-to-import-with-error');
+    });
+
+    it('configures the shop: a validation message on the field, then the shipping account saved', async () => {
+      await open('/shops/WEB', 'Shop WEB');
+      await page.getByRole('tab', { name: 'Mappings' }).click();
+      const refund = page.getByLabel('Refund', { exact: true });
+      await refund.fill('');
+      await page.getByLabel('Shipping charges', { exact: false }).first().fill('4100');
+      await page.getByRole('button', { name: /^Save/ }).click();
+      await page
+        .getByText(/is required when/)
+        .first()
+        .waitFor();
+      await checkPage('04-shop-settings-validation');
+
+      await refund.fill('4500');
+      await page.getByRole('button', { name: /^Save/ }).click();
+      await page.getByText('The settings are saved.').waitFor();
+      await checkPage('05-shop-settings-saved');
+    });
+
+    it('fixes the staging error: a retry imports the order', async () => {
+      await open('/shops/WEB/orders-to-import', /Orders to import/);
+      await page.getByRole('button', { name: `Retry ${toRefund.name}` }).click();
+      await page.getByRole('row', { name: new RegExp(toRefund.name) }).waitFor({ state: 'detached' });
+      expect((await scenario.storebridge.documents(toRefund.id)).length).toBe(1);
+    });
+
+    it('opens the order beside its documents and refunds one T-shirt from the dialog', async () => {
+      await open(`/shops/WEB/orders/${toRefund.id}`, `Order ${toRefund.id}`);
+      await page.getByRole('heading', { name: 'Back-office documents' }).waitFor();
+      await page.getByText('In step').waitFor();
+      await checkPage('06-order');
+
+      await page.getByRole('button', { name: 'Refund…' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel(/Quantity of SB-TEE/).fill('1');
+      await dialog.getByText('Total to refund').waitFor();
+      await checkPage('07-refund-dialog');
+      await dialog.getByRole('button', { name: /^Refund .*25/ }).click();
+      await dialog.getByText('Shopify made the refund').waitFor({ timeout: 30_000 });
+      await dialog.getByRole('button', { name: 'Close' }).first().click();
+
+      const documents = page.getByRole('table', { name: 'Documents this order produced' });
+      await documents.getByText('Credit memo').waitFor({ timeout: 30_000 });
+      await documents.getByText('Customer refund').waitFor();
+      await checkPage('08-order-refunded');
+    });
+
+    it('shows the credit memo with its lines and balanced postings', async () => {
+      const creditMemo = (await scenario.storebridge.documents(toRefund.id)).find(
+        (doc) => doc.type === 'credit_memo',
+      );
+      await open(`/shops/WEB/documents/${creditMemo?.number}`, `Document ${creditMemo?.number}`);
+      await page.getByRole('table', { name: 'Document lines' }).waitFor();
+      await page.getByText(/\(balanced\)/).waitFor();
+      await checkPage('09-credit-memo');
+    });
+
+    it('cancels another order from its page', async () => {
+      await open(`/shops/WEB/orders/${toCancel.id}`, `Order ${toCancel.id}`);
+      await page.getByRole('button', { name: 'Cancel order…' }).click();
+      const dialog = page.getByRole('dialog');
+      await checkPage('10-cancel-dialog');
+      await dialog.getByRole('button', { name: 'Cancel the order' }).click();
+      await dialog.getByText('Shopify cancelled the order').waitFor({ timeout: 30_000 });
+      expect((await scenario.merchant.order(toCancel)).cancelledAt).toBeTruthy();
+    });
+
+    it.each([
+      ['11-shops', '/shops', 'Shops'],
+      ['12-documents', '/shops/WEB/documents', 'Documents: WEB'],
+      ['13-gl', '/shops/WEB/gl', 'G/L entries: WEB'],
+      ['14-stock', '/stock', 'Stock and available to sell'],
+      ['15-needs-attention', '/needs-attention', 'Needs attention'],
+    ])('%s: %s is accessible', async (name, path, heading) => {
+      await open(path, heading);
+      await page.waitForLoadState('networkidle');
+      await checkPage(name);
+    });
+  },
+);
