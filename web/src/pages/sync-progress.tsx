@@ -124,9 +124,11 @@ function LiveProgress({ progress }: { progress: Progress | undefined }) {
   );
 }
 
-/** `{ staged: 12, imported: 10, failed: 2 }` -> "staged 12, imported 10, failed 2". */
+/** `{ staged: 12, imported: 10, errors: [..2] }` -> "staged 12, imported 10, errors 2". */
 function describe(summary: Record<string, unknown>): string {
   const parts = Object.entries(summary)
+    .filter(([key]) => key !== 'runId')
+    .map(([key, value]) => [key, Array.isArray(value) ? value.length : value] as const)
     .filter(([, value]) => typeof value === 'number' || typeof value === 'string')
     .map(([key, value]) => `${key} ${String(value)}`);
   return parts.join(', ') || 'Done.';
