@@ -38,3 +38,4 @@ export {
   SignInFailedError,
   type NewSession,
 } from './sessions.ts';
+export { redacted } from './redact.ts';

@@ -73,6 +73,35 @@ describeOnEachBackend('books HTTP API', (backend) => {
       stock: [{ itemNo: '1000', locationCode: 'MAIN', onHand: 5, released: 2, availableToSell: 3 }],
     });
   });
+
+  it('GET /api/stock?item=&location= filters; GET /api/stock/:item/movements is the item ledger', async () => {
+    const server = app();
+    const main = await server.inject({ url: '/api/stock?item=1000&location=MAIN' });
+    expect(main.json().stock).toEqual([
+      { itemNo: '1000', locationCode: 'MAIN', onHand: 5, released: 2, availableToSell: 3 },
+    ]);
+    expect((await server.inject({ url: '/api/stock?location=EAST' })).json().stock).toEqual([]);
+    const ledger = await server.inject({ url: '/api/stock/1000/movements?location=MAIN' });
+    expect(ledger.json()).toEqual({
+      itemNo: '1000',
+      movements: [
+        {
+          id: expect.any(Number),
+          itemNo: '1000',
+          locationCode: 'MAIN',
+          quantity: 5,
+          kind: 'adjustment',
+          voucherType: 'inventory_adjustment',
+          voucherNo: 'OPENING',
+          voucherLineNo: 1,
+          createdAt: expect.any(String),
+          onHandAfter: 5,
+        },
+      ],
+    });
+    const unknown = await server.inject({ url: '/api/stock/NOPE/movements' });
+    expect([unknown.statusCode, unknown.json().error.message]).toEqual([404, 'Item "NOPE" does not exist']);
+  });
 });
 
 describeOnEachBackend('books HTTP API: refund documents and the G/L', (backend) => {
@@ -133,5 +162,24 @@ describeOnEachBackend('books HTTP API: refund documents and the G/L', (backend) 
       ['4510', '25.00', '0.00'],
     ]);
     expect((await app().inject({ url: '/api/shops/NOPE/gl' })).statusCode).toBe(404);
+  });
+
+  it('GET /api/shops/:code/documents/:number: the document, its lines, postings in minor units, stock movements', async () => {
+    const response = await app().inject({ url: '/api/shops/WEB/documents/SI-000001' });
+    expect(response.statusCode).toBe(200);
+    const { document, lines, postings, stockMovements } = response.json();
+    expect(document).toMatchObject({ type: 'sales_invoice', number: 'SI-000001', shopifyOrderName: '#1001' });
+    expect(document.lines).toBeUndefined();
+    expect(lines).toEqual([expect.objectContaining({ lineNo: 1, type: 'item', no: '1000', quantity: 1 })]);
+    const debit = postings.reduce((sum: number, p: { debitMinor: number }) => sum + p.debitMinor, 0);
+    const credit = postings.reduce((sum: number, p: { creditMinor: number }) => sum + p.creditMinor, 0);
+    expect(debit).toBe(credit);
+    expect(debit).toBeGreaterThan(0);
+    expect(postings[0]).toMatchObject({ documentNo: 'SI-000001', currency: expect.any(String) });
+    expect(stockMovements).toEqual([
+      expect.objectContaining({ itemNo: '1000', quantity: -1, kind: 'sale', voucherNo: 'SI-000001' }),
+    ]);
+    const unknown = await app().inject({ url: '/api/shops/WEB/documents/SI-999999' });
+    expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'not_found']);
   });
 });

@@ -5,7 +5,9 @@ import type { Logger } from '../shared/logger.ts';
 import { AppError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { documentJson } from './documents/document-json.ts';
 import { listDocuments } from './documents/list-documents.ts';
+import { showDocument } from './documents/show-document.ts';
 import { glEntryJson, listGlEntries } from './gl/list-gl-entries.ts';
+import { listItemStockMovements } from './stock/item-stock-movements.ts';
 import { stockLevels } from './stock/stock-levels.ts';
 
 export interface BooksRoutesDeps {
@@ -17,7 +19,9 @@ export interface BooksRoutesDeps {
 /**
  * The books' JSON API, the same answers as `storebridge documents --json`, `gl --json` and
  * `stock --json`: GET /api/shops/:code/documents?order=<id|GID|#name>,
- * GET /api/shops/:code/gl?document=<no>&account=<no> and GET /api/stock.
+ * GET /api/shops/:code/gl?document=<no>&account=<no> and GET /api/stock?item=&location=; and for
+ * the web UI GET /api/shops/:code/documents/:number (lines, postings, stock movements) and
+ * GET /api/stock/:item/movements?location= (the item's stock ledger).
  * Per seed 004 Shopify is the source of truth: these are read-only views.
  */
 export function registerBooksRoutes(app: FastifyInstance, deps: BooksRoutesDeps): void {
@@ -56,7 +60,45 @@ export function registerBooksRoutes(app: FastifyInstance, deps: BooksRoutesDeps)
     },
   );
 
-  app.get('/api/stock', async () => ({ stock: await stockLevels(store.db) }));
+  app.get<{ Params: { code: string; number: string } }>(
+    '/api/shops/:code/documents/:number',
+    async (request, reply) => {
+      try {
+        await assertShopExists(deps, request.params.code);
+        return await showDocument(store.db, { shopCode: request.params.code, number: request.params.number });
+      } catch (error) {
+        return sendError(reply, error, deps.logger);
+      }
+    },
+  );
+
+  app.get<{ Querystring: { item?: string; location?: string } }>('/api/stock', async (request) => ({
+    stock: await stockLevels(store.db, {
+      itemNo: nonEmpty(request.query.item),
+      locationCode: nonEmpty(request.query.location),
+    }),
+  }));
+
+  app.get<{ Params: { item: string }; Querystring: { location?: string } }>(
+    '/api/stock/:item/movements',
+    async (request, reply) => {
+      try {
+        const { item } = request.params;
+        const movements = await listItemStockMovements(store.db, {
+          itemNo: item,
+          locationCode: nonEmpty(request.query.location),
+        });
+        return { itemNo: item, movements };
+      } catch (error) {
+        return sendError(reply, error, deps.logger);
+      }
+    },
+  );
+}
+
+/** `?item=` (empty) means no filter, as a form with the field left blank sends it. */
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
 }
 
 async function assertShopExists(deps: BooksRoutesDeps, code: string): Promise<void> {

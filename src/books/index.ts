@@ -64,6 +64,8 @@ export {
 } from './stock/adjust-stock.ts';
 export { stockLevels, type StockLevel } from './stock/stock-levels.ts';
 export { listStockMovements } from './stock/list-stock-movements.ts';
+export { listItemStockMovements, type ItemStockMovement } from './stock/item-stock-movements.ts';
+export { showDocument, postingJson } from './documents/show-document.ts';
 export { nextNumber, reserveNumbers, type NumberSeriesCode } from './numbering.ts';
 export { registerBooksRoutes, type BooksRoutesDeps } from './http-routes.ts';
 export * from './invoices/index.ts';

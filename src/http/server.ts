@@ -2,6 +2,7 @@ import { installAccessControl, installAuthentication } from '../access/index.ts'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Store } from '../db/index.ts';
 import type { JobSender } from '../jobs/contract.ts';
+import type { DeadLetterBox } from '../jobs/needs-attention.ts';
 import type { Notifier } from '../notify/index.ts';
 import { createMetrics, type Metrics } from '../runtime/metrics.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -23,6 +24,10 @@ export interface ServerDependencies {
   notifier?: Notifier | undefined;
   /** The job queue webhooks enqueue on (Default: none, and POST /webhooks/shopify answers 503). */
   jobs?: JobSender | undefined;
+  /** The job queue's dead letters, for GET /api/needs-attention and retries (Default: none). */
+  deadLetters?: DeadLetterBox | undefined;
+  /** The clock of the operator's views, e.g. GET /api/dashboard (Default: the system clock). */
+  now?: (() => Date) | undefined;
   /** What GET /metrics shows; the runtime shares it with its workers' parts (Default: a fresh registry). */
   metrics?: Metrics | undefined;
   /** Checks GET /ready adds to "database answers, migrations applied", e.g. the job queue started. */
@@ -38,6 +43,8 @@ export function buildServer({
   secretKey,
   notifier,
   jobs,
+  deadLetters,
+  now,
   routes = capabilityRoutes,
   metrics = createMetrics({ logger }),
   readiness,
@@ -61,7 +68,17 @@ export function buildServer({
   const onWebhookReceipt: OnWebhookReceipt = (outcome, topic) => metrics.webhookReceipt(topic, outcome);
   for (const register of routes) {
     void app.register(async (scope) =>
-      register(scope, { store, secretKey, logger, notifier, jobs, onWebhookReceipt }),
+      register(scope, {
+        store,
+        secretKey,
+        logger,
+        notifier,
+        jobs,
+        onWebhookReceipt,
+        metrics,
+        deadLetters,
+        now,
+      }),
     );
   }
   return app;

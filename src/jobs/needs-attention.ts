@@ -12,6 +12,17 @@ export interface DeadLetter {
   failedAt: string;
 }
 
+/** The dead letters of a job queue, as the API sees them (the queue itself stays the runtime's). */
+export interface DeadLetterBox {
+  list(): Promise<DeadLetter[]>;
+  /** false when there is no such dead letter (already retried, or never was). */
+  retry(id: string): Promise<boolean>;
+}
+
+export function deadLetterBox(queue: JobQueue): DeadLetterBox {
+  return { list: () => listNeedsAttention(queue), retry: (id) => retryDeadLetter(queue, id) };
+}
+
 /** The dead letters, newest first: the "needs attention" list (issue 7 item 2). */
 export async function listNeedsAttention(queue: JobQueue): Promise<DeadLetter[]> {
   const letters = await queue.boss.findJobs<Record<string, unknown>>(queueNames.deadLetters, {

@@ -41,3 +41,4 @@ export {
   type Location,
   type MasterDataByKind,
 } from './types.ts';
+export { registerMasterDataRoutes } from './http-routes.ts';

@@ -66,3 +66,31 @@ describe('storebridge metrics', () => {
     expect((await noopMetrics.render()).body).toBe('');
   });
 });
+
+describe('Shopify API cost per window (the dashboard)', () => {
+  it('sums the points of the window per shop and keeps the bucket Shopify last reported', () => {
+    let now = Date.UTC(2026, 0, 1, 12, 0);
+    const metrics = createMetrics({ processMetrics: false, nowMs: () => now });
+    const observer = shopifyObserver(metrics, 'WEB');
+    observer.request('ok', 300);
+    now += 30 * 60_000;
+    observer.request('ok', 42);
+    observer.request('throttled', 0);
+    observer.bucket({ maximumAvailable: 2000, currentlyAvailable: 1958, restoreRate: 100 });
+    expect(metrics.shopifyCostUse(3600)).toEqual([
+      {
+        shop: 'WEB',
+        usedPoints: 342,
+        bucket: {
+          maximumAvailable: 2000,
+          currentlyAvailable: 1958,
+          restoreRate: 100,
+          reportedAt: '2026-01-01T12:30:00.000Z',
+        },
+      },
+    ]);
+    now += 45 * 60_000; // the first 300 points are more than an hour old
+    expect(metrics.shopifyCostUse(3600)[0]!.usedPoints).toBe(42);
+    expect(noopMetrics.shopifyCostUse(3600)).toEqual([]);
+  });
+});

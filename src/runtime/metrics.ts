@@ -1,5 +1,8 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Logger } from '../shared/logger.ts';
+import { ShopifyCostWindow, type ReportedBucket, type ShopifyCostUse } from './shopify-cost-window.ts';
+
+export type { ReportedBucket, ShopifyCostUse } from './shopify-cost-window.ts';
 
 /** What happened to a webhook delivery at the receiver. */
 export type WebhookOutcome = 'accepted' | 'duplicate' | 'stale' | 'ignored' | 'refused';
@@ -21,6 +24,10 @@ export interface Metrics {
   webhookReceipt(topic: string, outcome: WebhookOutcome): void;
   shopifyRequest(shop: string, request: { costPoints: number; outcome: ShopifyRequestOutcome }): void;
   throttleWait(shop: string, seconds: number): void;
+  /** Shopify's bucket as an answer reported it. */
+  shopifyBucket(shop: string, bucket: Omit<ReportedBucket, 'reportedAt'>): void;
+  /** Points spent per shop in the last `seconds` by this process's clients, and each shop's last reported bucket. */
+  shopifyCostUse(seconds: number): ShopifyCostUse[];
   importError(shop: string, code: string): void;
   /** `route` is the route pattern (`/api/shops/:code`), never the raw URL: labels must stay few. */
   httpRequest(route: string, status: number, seconds: number): void;
@@ -34,6 +41,8 @@ export interface MetricsOptions {
   /** Node's process metrics (CPU, memory, event loop lag); Default: on. */
   processMetrics?: boolean | undefined;
   logger?: Logger | undefined;
+  /** The clock of the cost window (Default: the system clock). */
+  nowMs?: (() => number) | undefined;
 }
 
 /**
@@ -44,13 +53,17 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   const registry = new Registry();
   if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
   const m = defineMetrics(registry, options);
+  const costWindow = new ShopifyCostWindow(options.nowMs);
   return {
     webhookReceipt: (topic, outcome) => m.webhookReceipts.inc({ topic, outcome }),
     shopifyRequest(shop, { costPoints, outcome }) {
       m.shopifyRequests.inc({ shop, outcome });
       // Also for 0 points (failed attempts): the shop's series exists, so its rate reads 0, not absent.
       m.costPoints.inc({ shop }, Math.max(0, costPoints));
+      costWindow.spent(shop, costPoints);
     },
+    shopifyBucket: (shop, bucket) => costWindow.reported(shop, bucket),
+    shopifyCostUse: (seconds) => costWindow.use(seconds),
     throttleWait: (shop, seconds) => m.throttleWait.inc({ shop }, Math.max(0, seconds)),
     importError: (shop, code) => m.importErrors.inc({ shop, code }),
     httpRequest: (route, status, seconds) =>
@@ -129,6 +142,7 @@ function jobsGauge(registers: Registry[], { jobCounts, logger }: MetricsOptions)
 export interface ShopifyObserver {
   request(outcome: ShopifyRequestOutcome, costPoints: number): void;
   waited(ms: number): void;
+  bucket(status: Omit<ReportedBucket, 'reportedAt'>): void;
 }
 
 /** A Shopify client's observer that records into `metrics` under the shop's code. */
@@ -136,6 +150,7 @@ export function shopifyObserver(metrics: Metrics, shop: string): ShopifyObserver
   return {
     request: (outcome, costPoints) => metrics.shopifyRequest(shop, { outcome, costPoints }),
     waited: (ms) => metrics.throttleWait(shop, ms / 1000),
+    bucket: (status) => metrics.shopifyBucket(shop, status),
   };
 }
 
@@ -144,6 +159,8 @@ export const noopMetrics: Metrics = {
   webhookReceipt: () => undefined,
   shopifyRequest: () => undefined,
   throttleWait: () => undefined,
+  shopifyBucket: () => undefined,
+  shopifyCostUse: () => [],
   importError: () => undefined,
   httpRequest: () => undefined,
   render: async () => ({ contentType: 'text/plain; version=0.0.4; charset=utf-8', body: '' }),

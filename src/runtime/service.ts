@@ -1,5 +1,12 @@
 import { buildServer } from '../http/server.ts';
-import { jobCounts, openJobQueue, startWorker, type JobQueue, type Worker } from '../jobs/index.ts';
+import {
+  deadLetterBox,
+  jobCounts,
+  openJobQueue,
+  startWorker,
+  type JobQueue,
+  type Worker,
+} from '../jobs/index.ts';
 import { syncDeps } from '../sync/index.ts';
 import type { AppContext } from './context.ts';
 import { createMetrics } from './metrics.ts';
@@ -51,6 +58,7 @@ export async function startService(context: AppContext, options: ServiceOptions)
       notifier,
       metrics,
       jobs: queue,
+      deadLetters: deadLetterBox(queue),
       ...(!options.api && { routes: [] }),
     });
     const address = await app.listen({ port: options.port, host: options.host });

@@ -21,10 +21,11 @@ type Reply = { status?: number; body?: unknown };
 
 /** A fake Shopify answering from a script, a clock that moves only while the client sleeps, and what the observer saw. */
 function observedShopify(replies: Reply[]) {
-  const seen = { requests: [] as [string, number][], waitedMs: 0 };
+  const seen = { requests: [] as [string, number][], waitedMs: 0, buckets: [] as unknown[] };
   const observer: ClientObserver = {
     request: (outcome, costPoints) => seen.requests.push([outcome, costPoints]),
     waited: (ms) => (seen.waitedMs += ms),
+    bucket: (status) => seen.buckets.push(status),
   };
   const clock = { now: 0 };
   const deps: ClientDependencies = {
@@ -55,6 +56,8 @@ describe('Shopify client observer (the runtime metrics)', () => {
     ]);
     // 862 requested, 572 available, 200 points/s: 1,450 ms for the bucket to refill
     expect(seen.waitedMs).toBe(1450);
+    // The bucket the answer reported (the dashboard's API budget), not the THROTTLED one.
+    expect(seen.buckets).toEqual([{ maximumAvailable: 2000, currentlyAvailable: 1990, restoreRate: 100 }]);
   });
 
   it('counts the time a request waits for points before it is sent', async () => {

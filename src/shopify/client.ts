@@ -6,7 +6,7 @@ import { operationText, type OperationName } from './operations.ts';
 import { readGraphqlBody, type QueryCost } from './read-response.ts';
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy } from './retry.ts';
 import { createPacer, reportedCost, type AnyCostBudget } from './pacing.ts';
-import { ThrottleGovernor } from './throttle.ts';
+import { ThrottleGovernor, type ThrottleStatus } from './throttle.ts';
 
 export interface ShopifyConnection {
   /** `example.myshopify.com`. */
@@ -38,6 +38,8 @@ export interface ClientDependencies {
 export interface ClientObserver {
   request(outcome: 'ok' | 'throttled' | 'retried' | 'failed', costPoints: number): void;
   waited(ms: number): void;
+  /** Shopify's bucket as an answer reported it (Default: not told). */
+  bucket?(status: ThrottleStatus): void;
 }
 
 export interface ShopifyResult<T> {
@@ -134,6 +136,7 @@ export function createShopifyClient(
           const { data, cost } = await attempt<T>(operation, variables, options);
           // actualQueryCost is absent on some responses; the requested cost is what the bucket held then.
           deps.observer?.request('ok', cost?.actualQueryCost ?? cost?.requestedQueryCost ?? 0);
+          if (cost) deps.observer?.bucket?.(cost.throttleStatus);
           return { data, cost, attempts };
         } catch (error) {
           deps.observer?.request(attemptOutcome(error, attempts < policy.maxAttempts), 0);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { readRuntimeConfig } from '../config/env.ts';
 import type { Store } from '../db/index.ts';
 import type { Logger } from '../shared/logger.ts';
+import { registerShopSettingsRoutes } from './settings-routes.ts';
 import { syncWebhookSubscriptions } from './sync-webhook-subscriptions.ts';
 
 export interface ShopRoutesDeps {
@@ -16,6 +17,7 @@ export interface ShopRoutesDeps {
  * `webhooks sync --json` prints.
  */
 export function registerShopRoutes(app: FastifyInstance, deps: ShopRoutesDeps): void {
+  registerShopSettingsRoutes(app, deps);
   app.post<{ Params: { code: string }; Body: { address?: string } | undefined }>(
     '/api/shops/:code/webhooks/sync',
     {

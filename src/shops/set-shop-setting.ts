@@ -21,7 +21,18 @@ export async function setShopSetting(
   code: string,
   texts: readonly string[],
 ): Promise<{ shop: ShopView; changed: string[] }> {
-  const assignments = parseAssignments(texts);
+  return changeShopSettings(deps, code, parseAssignments(texts));
+}
+
+/**
+ * Applies assignments (from `key=value` texts, or from JSON: setting-changes.ts) with the same
+ * checks: nothing is saved unless every changed field, the whole model and its references are valid.
+ */
+export async function changeShopSettings(
+  deps: ShopDeps,
+  code: string,
+  assignments: readonly SettingAssignment[],
+): Promise<{ shop: ShopView; changed: string[] }> {
   assertNotFixed(assignments);
   return deps.db.transaction().execute(async (trx) => {
     // The stored input, not the validated settings: a shop saved before a rule was added can be repaired here.

@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Store } from '../db/index.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import type { Notifier } from '../notify/index.ts';
+import type { Metrics } from '../runtime/metrics.ts';
 import type { Logger } from '../shared/logger.ts';
 import { excludeStagedOrders } from './exclude-staged-orders.ts';
 import { importStagedOrders } from './import-staged-orders.ts';
-import { listOrdersToImport, showImportedOrder } from './list-orders.ts';
+import { listOrdersToImport } from './list-orders.ts';
 import { previewOrders } from './preview-orders.ts';
 import { registerLiveSyncRoutes } from './live-sync-routes.ts';
 import { registerReconcileRoutes } from './reconcile-routes.ts';
@@ -13,6 +14,7 @@ import { registerRefundRoutes } from './refund-routes.ts';
 import { reimportOrder } from './reimport-order.ts';
 import { resolveOrderId } from './resolve-order.ts';
 import { syncDeps } from './runtime-deps.ts';
+import { showOrderPicture } from './show-order-picture.ts';
 import { syncOrders } from './sync-orders.ts';
 import { SyncRuns } from './sync-runs.ts';
 import { unlinkOrder } from './unlink-order.ts';
@@ -22,6 +24,8 @@ export interface SyncRoutesDeps {
   secretKey: Buffer;
   logger: Logger;
   notifier?: Notifier | undefined;
+  /** Shopify calls of API syncs are counted here (Default: not counted). */
+  metrics?: Metrics | undefined;
 }
 
 type ShopParams = { Params: { code: string } };
@@ -48,6 +52,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRoutesDeps): 
     secretKey: deps.secretKey,
     logger: deps.logger,
     notifier: deps.notifier,
+    metrics: deps.metrics,
   });
 
   app.post<ShopParams & { Body: { bulk?: boolean; dryRun?: boolean } | undefined }>(
@@ -99,7 +104,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRoutesDeps): 
   app.get<OrderParams>('/api/shops/:code/orders/:order', async (request) => {
     const { code } = request.params;
     const id = await resolveOrderId(deps.store.db, code, request.params.order);
-    const order = await showImportedOrder(sync, code, id);
+    const order = await showOrderPicture(sync, code, id);
     if (!order)
       throw new NotFoundError(`Order ${request.params.order} has not been imported in shop "${code}"`);
     return order;

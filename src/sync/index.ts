@@ -37,3 +37,14 @@ export { type OnWebhookReceipt, type ReceiptOutcome } from './receive-webhook.ts
 export { receiveWebhook } from './receive-webhook-group.ts';
 export { syncOneOrder, type OrderSyncOutcome } from './sync-one-order.ts';
 export { pruneWebhookReceipts } from './webhook-receipts-repository.ts';
+export {
+  actions as attentionActions,
+  attentionKinds,
+  type AttentionAction,
+  type AttentionItem,
+  type AttentionKind,
+} from './attention-items.ts';
+export { findOrderNames, listSyncAttention, type SyncAttentionOptions } from './list-sync-attention.ts';
+export { SyncRuns, type SyncRunEvent } from './sync-runs.ts';
+export { syncActivity, maxActivityDays, type DayActivity, type ShopSyncState } from './sync-activity.ts';
+export { showOrderPicture, type ReconciliationStatus } from './show-order-picture.ts';

@@ -13,10 +13,10 @@ export interface StockLevel {
   availableToSell: number;
 }
 
-/** Stock per item x location, ordered by item then location. */
+/** Stock per item x location, ordered by item then location; optionally one item's, one location's. */
 export async function stockLevels(
   db: Kysely<Database>,
-  filter: { itemNo?: string | undefined } = {},
+  filter: { itemNo?: string | undefined; locationCode?: string | undefined } = {},
 ): Promise<StockLevel[]> {
   let onHandQuery = db
     .selectFrom('stock_movements')
@@ -37,6 +37,10 @@ export async function stockLevels(
   if (filter.itemNo !== undefined) {
     onHandQuery = onHandQuery.where('item_no', '=', filter.itemNo);
     releasedQuery = releasedQuery.where('document_lines.no', '=', filter.itemNo);
+  }
+  if (filter.locationCode !== undefined) {
+    onHandQuery = onHandQuery.where('location_code', '=', filter.locationCode);
+    releasedQuery = releasedQuery.where('document_lines.location_code', '=', filter.locationCode);
   }
   const levels = new Map<string, StockLevel>();
   const level = (itemNo: string, locationCode: string | null) => {

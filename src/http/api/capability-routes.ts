@@ -1,5 +1,7 @@
 import { registerAccessRoutes } from '../../access/index.ts';
 import { registerBooksRoutes } from '../../books/index.ts';
+import { registerJobsRoutes } from '../../jobs/index.ts';
+import { registerMasterDataRoutes } from '../../masterdata/index.ts';
 import { registerOutboundRoutes } from '../../outbound/index.ts';
 import { registerShopRoutes } from '../../shops/index.ts';
 import { registerSyncRoutes, registerWebhookRoutes } from '../../sync/index.ts';
@@ -16,4 +18,6 @@ export const capabilityRoutes: readonly RegisterApiRoutes[] = [
   registerWebhookRoutes,
   registerAccessRoutes,
   registerOutboundRoutes,
+  registerMasterDataRoutes,
+  registerJobsRoutes,
 ];
