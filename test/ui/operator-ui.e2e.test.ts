@@ -32,6 +32,12 @@ async function checkPage(name: string): Promise<void> {
   expect(await seriousAccessibilityViolations(page), `axe on ${name}`).toEqual([]);
 }
 
+/** Picks `value` in a searchable select (a G/L account, a location) by typing it. */
+async function chooseOption(label: string, value: string): Promise<void> {
+  await page.getByRole('textbox', { name: label, exact: true }).fill(value);
+  await page.getByRole('option', { name: new RegExp(`^${value}\\b`) }).click();
+}
+
 async function open(path: string, heading: string | RegExp): Promise<void> {
   await page.goto(`${baseUrl}${path}`);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
@@ -51,6 +57,8 @@ describe.skipIf(skipReason !== null)(
       await addTestUser(scenario.store.db, 'admin', 'ann');
       await setUserPassword(scenario.store.db, { name: 'ann', password }, 'local');
       toRefund = await scenario.merchant.placeOrder({ lines: [{ sku: 'SB-TEE', quantity: 2 }] });
+      // Shipped, so its refund becomes a credit memo (an unshipped one changes the sales order).
+      await scenario.merchant.fulfil(toRefund);
       toCancel = await scenario.merchant.placeOrder({
         lines: [{ sku: 'SB-MUG', quantity: 1 }],
         shipping: null,
@@ -93,18 +101,20 @@ describe.skipIf(skipReason !== null)(
 
     it('configures the shop: a validation message on the field, then the shipping account saved', async () => {
       await open('/shops/WEB', 'Shop WEB');
-      await page.getByRole('tab', { name: 'Mappings' }).click();
-      const refund = page.getByLabel('Refund', { exact: true });
-      await refund.fill('');
-      await page.getByLabel('Shipping charges', { exact: false }).first().fill('4100');
-      await page.getByRole('button', { name: /^Save/ }).click();
+      // Mantine's clear button is for the mouse (aria-hidden; keyboards clear the text instead).
+      await page.getByLabel('Clear Refund account', { exact: true }).click();
+      await chooseOption('Shipping charges account', '4100');
+      await page.getByRole('button', { name: /^Save 2 changes/ }).click();
+      // seed 002: auto credit memos need a refund account; the server's message sits on the field.
+      const refundField = page.getByRole('textbox', { name: 'Refund account', exact: true });
+      await expect.poll(() => refundField.getAttribute('aria-invalid')).toBe('true');
       await page
-        .getByText(/is required when/)
+        .getByText(/accounts\.refund|is required/)
         .first()
         .waitFor();
       await checkPage('04-shop-settings-validation');
 
-      await refund.fill('4500');
+      await chooseOption('Refund account', '4500');
       await page.getByRole('button', { name: /^Save/ }).click();
       await page.getByText('The settings are saved.').waitFor();
       await checkPage('05-shop-settings-saved');

@@ -62,10 +62,13 @@ const queryClient = new QueryClient({
   },
 });
 
-// Help texts and descriptions are "dimmed" (gray 6, 3.3:1 on white): gray 7 reads at 4.5:1 and more.
+// Help texts ("dimmed", gray 6) and error messages (red 6) fall under 4.5:1 on white; shades 7 and 9 do not.
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  },
   dark: {},
 });
 

@@ -13,11 +13,12 @@ export interface SettingsGroup {
   fields: SettingField[];
 }
 
-export type FieldType = 'text' | 'number' | 'boolean' | 'choice' | 'multi-choice' | 'list' | 'secret';
+export type FieldType =
+  'text' | 'number' | 'boolean' | 'choice' | 'multi-choice' | 'list' | 'secret' | 'rows';
 
 export type Choice = string | { value: string; label?: string };
 
-export interface SettingField {
+export interface SettingColumn {
   key: string;
   label: string;
   help?: string;
@@ -25,8 +26,15 @@ export interface SettingField {
   choices?: Choice[];
   /** Master data the value refers to (a kind of `GET /api/master-data/:kind`). */
   reference?: string;
-  value: unknown;
   default?: unknown;
+}
+
+export interface SettingField extends SettingColumn {
+  value: unknown;
+  /** Code and Shopify domain cannot change once the shop is added. */
+  fixed?: boolean;
+  /** For `rows` (mappings): the fields of each row. */
+  columns?: SettingColumn[];
 }
 
 export function choiceOptions(choices: readonly Choice[] = []): { value: string; label: string }[] {
@@ -37,7 +45,7 @@ export function choiceOptions(choices: readonly Choice[] = []): { value: string;
   );
 }
 
-/** Mappings (locations, shipment methods, customer templates, accounts) get their own tab. */
+/** Mappings (locations, shipment methods) and customer templates get their own tab. */
 export function isMappingGroup(group: SettingsGroup): boolean {
-  return /mapping|account|location|shipment|customer/i.test(`${group.id} ${group.title}`);
+  return /mapping|customer/i.test(group.id);
 }

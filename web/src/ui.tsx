@@ -68,7 +68,8 @@ export function DataTable<T>({
 }) {
   if (rows.length === 0) return <Text c="gray.8">{empty}</Text>;
   return (
-    <Table.ScrollContainer minWidth={500}>
+    // A wide table scrolls sideways: a named region keyboard users can focus and scroll.
+    <div role="region" aria-label={caption} tabIndex={0} style={{ overflowX: 'auto' }}>
       <Table striped highlightOnHover captionSide="top">
         <Table.Caption style={captionStyle}>{caption}</Table.Caption>
         <Table.Thead>
@@ -92,7 +93,7 @@ export function DataTable<T>({
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </div>
   );
 }
 

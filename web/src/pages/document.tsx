@@ -11,6 +11,8 @@ interface StockMovement {
   itemNo: string;
   locationCode: string;
   quantity: number | string;
+  entryType?: string;
+  postingDate?: string;
   [detail: string]: unknown;
 }
 
@@ -90,6 +92,8 @@ export function DocumentPage() {
                   rowKey={(_m, i) => String(i)}
                   empty="No stock movements."
                   columns={[
+                    { label: 'Date', render: (m) => m.postingDate ?? '' },
+                    { label: 'Entry', render: (m) => m.entryType ?? '' },
                     { label: 'Item', render: (m) => m.itemNo },
                     { label: 'Location', render: (m) => m.locationCode },
                     { label: 'Quantity', render: (m) => String(m.quantity), numeric: true },
@@ -108,7 +112,8 @@ export function DocumentPage() {
 async function loadDocument(code: string, no: string): Promise<DocumentDetail> {
   try {
     const answer = await get<Record<string, unknown>>(path`/api/shops/${code}/documents/${no}`);
-    const doc = (answer.document ?? answer) as SalesDocument;
+    const header = (answer.document ?? answer) as SalesDocument;
+    const doc = { ...header, lines: (answer.lines ?? header.lines ?? []) as DocumentLine[] };
     return {
       document: doc,
       postings: (answer.postings ?? answer.glEntries ?? []) as GlEntry[],

@@ -1,4 +1,5 @@
 import { Table } from '@mantine/core';
+import { formatMinor } from '../money.ts';
 import { captionStyle, DataTable, Raw } from '../ui.tsx';
 
 type Row = Record<string, unknown>;
@@ -46,16 +47,29 @@ export function GenericSection({ name, value }: { name: string; value: unknown }
   return <Raw value={value} />;
 }
 
+/** The books' money in JSON: `{ minor, currency }` (src/money), integer minor units. */
+function isMoney(value: unknown): value is { minor: number | string; currency: string } {
+  if (value === null || typeof value !== 'object') return false;
+  const money = value as Record<string, unknown>;
+  return (
+    Object.keys(money).length === 2 &&
+    typeof money.currency === 'string' &&
+    ['number', 'string'].includes(typeof money.minor)
+  );
+}
+
 function isPlain(value: unknown): boolean {
   return (
     value === null ||
     ['string', 'number', 'boolean'].includes(typeof value) ||
+    isMoney(value) ||
     (Array.isArray(value) && value.every((v) => typeof v === 'string'))
   );
 }
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (isMoney(value)) return formatMinor(BigInt(value.minor), value.currency);
   if (Array.isArray(value)) return value.join(', ');
   return String(value);
 }

@@ -22,21 +22,14 @@ export interface OrderPicture {
   fulfillmentStatus: string;
   cancelledAt: string | null;
   documentNos?: string[];
+  /** Shopify's order as storebridge mapped it: lines, transactions, shipping, risk, tags, ... */
+  shopify?: Record<string, unknown>;
+  payloadVersions?: { updatedAt: string; receivedAt: string; payload: unknown }[];
+  documents?: SalesDocument[];
+  refundImports?: Record<string, unknown>[];
+  reconciliation?: { status: string; differences: Finding[]; expected: Finding[] };
   [section: string]: unknown;
 }
-
-const summaryKeys = [
-  'shopifyOrderId',
-  'name',
-  'processed',
-  'conflict',
-  'conflictMessage',
-  'financialStatus',
-  'fulfillmentStatus',
-  'cancelledAt',
-  'documentNos',
-  'shopCode',
-];
 
 /** One Shopify order beside the documents it produced (issue 9 item 4). */
 export function OrderPage() {
@@ -80,6 +73,14 @@ export function OrderPage() {
               <Grid.Col span={{ base: 12, lg: 6 }}>
                 <OrderDocuments code={code} order={o.shopifyOrderId} />
                 <Reconciliation code={code} order={o.shopifyOrderId} />
+                {o.refundImports && o.refundImports.length > 0 && (
+                  <section aria-labelledby="refund-imports">
+                    <Title order={2} size="h4" id="refund-imports" mt="lg" mb="xs">
+                      Refunds in the books
+                    </Title>
+                    <GenericSection name="Refunds and where each stands" value={o.refundImports} />
+                  </section>
+                )}
               </Grid.Col>
             </Grid>
             {dialog === 'refund' && <RefundDialog code={code} order={o} onClose={() => setDialog(null)} />}
@@ -91,15 +92,22 @@ export function OrderPage() {
   );
 }
 
+/** Shopify's side: every section of the mapped order, then each payload version Shopify sent. */
 function ShopifyOrder({ picture }: { picture: OrderPicture }) {
-  const sections = Object.entries(picture).filter(([key]) => !summaryKeys.includes(key));
+  const sections: [string, unknown][] = [
+    ...Object.entries(picture.shopify ?? {}),
+    ...(picture.payloadVersions ? [['payload versions', picture.payloadVersions] as [string, unknown]] : []),
+  ];
   return (
     <section aria-labelledby="shopify-order">
       <Title order={2} size="h4" id="shopify-order" mb="xs">
         In Shopify
       </Title>
       <Text size="sm">Order id {picture.shopifyOrderId}</Text>
-      <Accordion multiple defaultValue={sections.slice(0, 2).map(([key]) => key)}>
+      <Accordion
+        multiple
+        defaultValue={sections.filter(([key]) => /lines|transactions/i.test(key)).map(([key]) => key)}
+      >
         {sections.map(([key, value]) => (
           <Accordion.Item key={key} value={key}>
             <Accordion.Control>{key}</Accordion.Control>

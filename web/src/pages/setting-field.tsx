@@ -1,10 +1,11 @@
 import { MultiSelect, NumberInput, PasswordInput, Select, Switch, TagsInput, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { get, path } from '../api.ts';
-import { choiceOptions, type SettingField } from '../settings.ts';
+import { choiceOptions, type SettingColumn, type SettingField } from '../settings.ts';
+import { RowsInput } from './rows-input.tsx';
 
 interface Props {
-  field: SettingField;
+  field: SettingField | SettingColumn;
   value: unknown;
   error?: string | undefined;
   disabled: boolean;
@@ -13,9 +14,26 @@ interface Props {
 
 /** One setting as the input its type calls for, with its help text and the server's message. */
 export function SettingInput({ field, value, error, disabled, onChange }: Props) {
-  const common = { label: field.label, description: field.help, error, disabled, name: field.key };
+  const fixed = 'fixed' in field && field.fixed === true;
+  const common = {
+    label: field.label,
+    description: field.help,
+    error,
+    disabled: disabled || fixed,
+    name: field.key,
+  };
   const references = useReferenceOptions(field.reference);
   switch (field.type) {
+    case 'rows':
+      return (
+        <RowsInput
+          field={field as SettingField}
+          value={value}
+          error={error}
+          disabled={disabled}
+          onChange={onChange}
+        />
+      );
     case 'boolean':
       return (
         <Switch
@@ -40,6 +58,7 @@ export function SettingInput({ field, value, error, disabled, onChange }: Props)
           data={choiceOptions(field.choices)}
           value={value === null || value === undefined ? null : String(value)}
           clearable
+          clearButtonProps={{ 'aria-label': `Clear ${field.label}` }}
           onChange={(next) => onChange(next)}
         />
       );
@@ -78,8 +97,9 @@ export function SettingInput({ field, value, error, disabled, onChange }: Props)
             data={references}
             searchable
             clearable
+            clearButtonProps={{ 'aria-label': `Clear ${field.label}` }}
             value={value === null || value === undefined || value === '' ? null : String(value)}
-            onChange={(next) => onChange(next ?? '')}
+            onChange={(next) => onChange(next)}
           />
         );
       return (
@@ -95,7 +115,7 @@ export function SettingInput({ field, value, error, disabled, onChange }: Props)
 type MasterRecord = { no?: string; code?: string; name?: string; description?: string };
 
 /** The choices of a field that names master data (G/L accounts, locations, customers), if any. */
-function useReferenceOptions(kind: string | undefined) {
+export function useReferenceOptions(kind: string | undefined) {
   const query = useQuery({
     queryKey: ['master-data', kind],
     enabled: kind !== undefined,
