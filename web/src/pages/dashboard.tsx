@@ -8,7 +8,12 @@ import { Loaded, PageTitle } from '../ui.tsx';
 interface Dashboard {
   days: { day: string; orders: number; refunds: number }[];
   shops: { code: string; lastSyncAt: string | null; syncLagSeconds: number | null }[];
-  apiCost: { used: number; budget: number; unit: string; window: string };
+  apiCost: {
+    used: number;
+    budget: number;
+    unit: string;
+    window: string | { seconds: number; since: string };
+  };
   errors: Record<string, number>;
 }
 
@@ -45,7 +50,7 @@ export function DashboardPage() {
                 series={[{ name: 'lag', label: 'Seconds behind Shopify', color: 'teal.9' }]}
               />
             </Panel>
-            <Panel title={`Shopify API cost (${d.apiCost.window})`}>
+            <Panel title={`Shopify API cost, ${describeWindow(d.apiCost.window)}`}>
               <Group>
                 <DonutChart
                   size={160}
@@ -57,7 +62,7 @@ export function DashboardPage() {
                   chartLabel={`${Math.round((d.apiCost.used / Math.max(1, d.apiCost.budget)) * 100)}%`}
                 />
                 <Text size="sm">
-                  {d.apiCost.used} of {d.apiCost.budget} {d.apiCost.unit} used
+                  {d.apiCost.used} of {d.apiCost.budget} {d.apiCost.unit.replaceAll('_', ' ')} used
                 </Text>
               </Group>
             </Panel>
@@ -65,7 +70,7 @@ export function DashboardPage() {
               <BarChart
                 h={240}
                 data={Object.entries(d.errors).map(([kind, count]) => ({
-                  kind: kind.replaceAll('_', ' '),
+                  kind: words(kind),
                   count: Number(count) || 0,
                 }))}
                 dataKey="kind"
@@ -88,4 +93,18 @@ function Panel({ title, children }: { title: string; children: ReactNode }) {
       {children}
     </Card>
   );
+}
+
+/** "deadLetters" or "dead_letters" -> "dead letters". */
+function words(key: string): string {
+  return key
+    .replaceAll('_', ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+}
+
+function describeWindow(window: Dashboard['apiCost']['window']): string {
+  if (typeof window === 'string') return window;
+  const minutes = Math.round(window.seconds / 60);
+  return minutes >= 60 && minutes % 60 === 0 ? `last ${minutes / 60} h` : `last ${minutes} min`;
 }

@@ -48,7 +48,7 @@ export function GenericSection({ name, value }: { name: string; value: unknown }
 }
 
 /** The books' money in JSON: `{ minor, currency }` (src/money), integer minor units. */
-function isMoney(value: unknown): value is { minor: number | string; currency: string } {
+export function isMoneyValue(value: unknown): value is { minor: number | string; currency: string } {
   if (value === null || typeof value !== 'object') return false;
   const money = value as Record<string, unknown>;
   return (
@@ -62,14 +62,14 @@ function isPlain(value: unknown): boolean {
   return (
     value === null ||
     ['string', 'number', 'boolean'].includes(typeof value) ||
-    isMoney(value) ||
+    isMoneyValue(value) ||
     (Array.isArray(value) && value.every((v) => typeof v === 'string'))
   );
 }
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (isMoney(value)) return formatMinor(BigInt(value.minor), value.currency);
+  if (isMoneyValue(value)) return formatMinor(BigInt(value.minor), value.currency);
   if (Array.isArray(value)) return value.join(', ');
   return String(value);
 }

@@ -13,7 +13,8 @@ interface FixAction {
 
 interface AttentionItem {
   kind: string;
-  shopCode: string;
+  /** Null for a dead-lettered job that names no shop. */
+  shopCode: string | null;
   order?: string | { id?: string; name?: string; shopifyOrderId?: string };
   message: string;
   since: string;
@@ -65,8 +66,8 @@ function AttentionCard({ item }: { item: AttentionItem }) {
       <Group justify="space-between" mb="xs">
         <Group gap="xs">
           <Badge color="orange">{item.kind.replaceAll('_', ' ')}</Badge>
-          <Text size="sm">Shop {item.shopCode}</Text>
-          {order && (
+          {item.shopCode && <Text size="sm">Shop {item.shopCode}</Text>}
+          {order && item.shopCode && (
             <Anchor component={Link} to={path`/shops/${item.shopCode}/orders/${order}`} size="sm">
               Order {orderName}
             </Anchor>

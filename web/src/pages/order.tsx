@@ -8,7 +8,7 @@ import { formatAmount } from '../money.ts';
 import { useMay } from '../session.ts';
 import { DataTable, ErrorAlert, Loaded, PageTitle, formatDateTime } from '../ui.tsx';
 import { CancelDialog } from './cancel-dialog.tsx';
-import { GenericSection } from './generic-section.tsx';
+import { GenericSection, isMoneyValue } from './generic-section.tsx';
 import { RefundDialog } from './refund-dialog.tsx';
 
 /** The order as the API shows it: the mirror's summary and, when given, Shopify's full picture. */
@@ -43,7 +43,7 @@ export function OrderPage() {
   const mayCancel = useMay('order.cancel');
   return (
     <>
-      <PageTitle>Order {decodeURIComponent(order)}</PageTitle>
+      <PageTitle>Order {picture.data?.name ?? decodeURIComponent(order)}</PageTitle>
       <Loaded query={picture}>
         {(o) => (
           <>
@@ -94,8 +94,11 @@ export function OrderPage() {
 
 /** Shopify's side: every section of the mapped order, then each payload version Shopify sent. */
 function ShopifyOrder({ picture }: { picture: OrderPicture }) {
+  const entries = Object.entries(picture.shopify ?? {});
+  const isSection = (value: unknown) => value !== null && typeof value === 'object' && !isMoneyValue(value);
+  const summary = Object.fromEntries(entries.filter(([, value]) => !isSection(value)));
   const sections: [string, unknown][] = [
-    ...Object.entries(picture.shopify ?? {}),
+    ...entries.filter(([, value]) => isSection(value)),
     ...(picture.payloadVersions ? [['payload versions', picture.payloadVersions] as [string, unknown]] : []),
   ];
   return (
@@ -103,7 +106,7 @@ function ShopifyOrder({ picture }: { picture: OrderPicture }) {
       <Title order={2} size="h4" id="shopify-order" mb="xs">
         In Shopify
       </Title>
-      <Text size="sm">Order id {picture.shopifyOrderId}</Text>
+      <GenericSection name="The order" value={summary} />
       <Accordion
         multiple
         defaultValue={sections.filter(([key]) => /lines|transactions/i.test(key)).map(([key]) => key)}
