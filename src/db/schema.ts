@@ -31,6 +31,7 @@ import type {
   ShopifyOrdersTable,
   SyncCursorsTable,
   WebhookReceiptsTable,
+  WebhookRepeatsTable,
 } from './schema/sync.ts';
 
 /**
@@ -57,6 +58,7 @@ export interface Database {
   stock_movements: StockMovementsTable;
   gl_entries: GlEntriesTable;
   webhook_receipts: WebhookReceiptsTable;
+  webhook_repeats: WebhookRepeatsTable;
   shopify_budgets: ShopifyBudgetsTable;
   users: UsersTable;
   api_keys: ApiKeysTable;

@@ -13,6 +13,7 @@ export const fragmentsFolder = join(operationsFolder, 'fragments');
 
 export const operationNames = [
   'ShopInfo',
+  'AppAccess',
   'Locations',
   'OrdersPage',
   'OrderById',

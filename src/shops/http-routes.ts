@@ -3,6 +3,7 @@ import { readRuntimeConfig } from '../config/env.ts';
 import type { Store } from '../db/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { registerShopSettingsRoutes } from './settings-routes.ts';
+import { testShopConnection } from './test-connection.ts';
 import { syncWebhookSubscriptions } from './sync-webhook-subscriptions.ts';
 
 export interface ShopRoutesDeps {
@@ -18,6 +19,14 @@ export interface ShopRoutesDeps {
  */
 export function registerShopRoutes(app: FastifyInstance, deps: ShopRoutesDeps): void {
   registerShopSettingsRoutes(app, deps);
+
+  // A read of Shopify, not a change: any signed-in user may ask whether the shop answers.
+  app.post<{ Params: { code: string } }>(
+    '/api/shops/:code/connection-test',
+    { config: { permission: 'read' } },
+    async (request) =>
+      testShopConnection({ db: deps.store.db, secretKey: deps.secretKey }, request.params.code),
+  );
   app.post<{ Params: { code: string }; Body: { address?: string } | undefined }>(
     '/api/shops/:code/webhooks/sync',
     {

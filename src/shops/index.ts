@@ -30,3 +30,9 @@ export {
   type SubscriptionPlan,
 } from './webhook-subscription-plan.ts';
 export { registerShopRoutes, type ShopRoutesDeps } from './http-routes.ts';
+export {
+  webhookSubscriptionStatus,
+  type SubscriptionStatus,
+  type WebhookSubscriptionStatus,
+} from './webhook-status.ts';
+export { testShopConnection, type ConnectionTestResult } from './test-connection.ts';

@@ -18,6 +18,7 @@ import { showOrderPicture } from './show-order-picture.ts';
 import { syncOrders } from './sync-orders.ts';
 import { SyncRuns } from './sync-runs.ts';
 import { unlinkOrder } from './unlink-order.ts';
+import { registerWebhookStatusRoutes } from './webhook-status-routes.ts';
 
 export interface SyncRoutesDeps {
   store: Store;
@@ -123,6 +124,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRoutesDeps): 
   registerRefundRoutes(app, sync);
   registerReconcileRoutes(app, sync);
   registerLiveSyncRoutes(app, new SyncRuns(sync));
+  registerWebhookStatusRoutes(app, deps);
 
   async function resolveAll(code: string, refs: readonly string[]): Promise<string[]> {
     const ids: string[] = [];

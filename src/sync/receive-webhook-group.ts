@@ -8,6 +8,7 @@ import {
   type VerifiedDelivery,
 } from './receive-webhook.ts';
 import {
+  countWebhookRepeats,
   insertWebhookReceipts,
   latestAcceptedReceipts,
   receiptOrderKey,
@@ -57,6 +58,12 @@ export async function receiveWebhookGroup(
     toStore.forEach(({ index, row }, i) => {
       if (stored[i]) result[index] = row.outcome;
     });
+    await countWebhookRepeats(
+      trx,
+      group.flatMap(({ shopCode, delivery }, i) =>
+        result[i] === 'duplicate' ? [{ shopCode, topic: delivery.topic }] : [],
+      ),
+    );
     const jobs = group.flatMap(({ shopCode, delivery, order }, i) =>
       result[i] === 'accepted' && order.kind === 'order' ? [orderSyncJob(shopCode, delivery, order)] : [],
     );

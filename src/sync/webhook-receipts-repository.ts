@@ -69,6 +69,35 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Counts repeated deliveries (not stored as receipts) per shop and topic, for the web UI's
+ * webhook page. Upserted in key order, so two groups counting at once cannot deadlock.
+ */
+export async function countWebhookRepeats(
+  db: Kysely<Database>,
+  repeats: readonly { shopCode: string; topic: string }[],
+): Promise<void> {
+  if (repeats.length === 0) return;
+  const counts = new Map<string, { shop_code: string; topic: string; repeats: number }>();
+  for (const { shopCode, topic } of repeats) {
+    const key = `${shopCode}\u0000${topic}`;
+    const row = counts.get(key) ?? { shop_code: shopCode, topic, repeats: 0 };
+    row.repeats += 1;
+    counts.set(key, row);
+  }
+  const rows = [...counts.entries()].sort(([a], [b]) => compare(a, b)).map(([, row]) => row);
+  await db
+    .insertInto('webhook_repeats')
+    .values(rows)
+    .onConflict((conflict) =>
+      conflict.columns(['shop_code', 'topic']).doUpdateSet((eb) => ({
+        repeats: eb('webhook_repeats.repeats', '+', eb.ref('excluded.repeats')),
+        last_at: new Date(),
+      })),
+    )
+    .execute();
+}
+
 /** An order as the stale check names it. */
 export interface ReceiptOrder {
   shopCode: string;
