@@ -26,7 +26,8 @@ export interface Dashboard {
   errors: {
     deadLetters: number;
     stagingErrors: number;
-    reconciliationDifferences: number;
+    /** null when asked without reconcile (`?reconcile=false`). */
+    reconciliationDifferences: number | null;
     failedRefundImports: number;
   };
 }
@@ -34,11 +35,12 @@ export interface Dashboard {
 /** GET /api/dashboard (issue 9 item 8): sync lag, orders and refunds per day, API cost, error counts. */
 export async function dashboard(
   deps: AttentionDeps & { costUse?: ((seconds: number) => ShopifyCostUse[]) | undefined },
-  options: { days: number },
+  options: { days: number; reconcile?: boolean | undefined },
 ): Promise<Dashboard> {
   const now = deps.sync.now?.() ?? new Date();
   const activity = await syncActivity(deps.sync, { days: options.days });
-  const { counts } = await listAttention(deps);
+  const reconcile = options.reconcile ?? true;
+  const { counts } = await listAttention(deps, { reconcile });
   return {
     generatedAt: now.toISOString(),
     ...activity,
@@ -46,7 +48,7 @@ export async function dashboard(
     errors: {
       deadLetters: counts.dead_letter,
       stagingErrors: counts.staging_error,
-      reconciliationDifferences: counts.reconciliation_difference,
+      reconciliationDifferences: reconcile ? counts.reconciliation_difference : null,
       failedRefundImports: counts.failed_refund_import,
     },
   };

@@ -225,6 +225,12 @@ describeOnEachBackend('GET /api/needs-attention, /api/dead-letters, /api/dashboa
       failedRefundImports: 1,
     });
     expect(body.generatedAt).toEqual(expect.any(String));
+    const quick = (await call('GET', '/api/dashboard?days=1&reconcile=false')).json();
+    expect([quick.days.length, quick.errors.reconciliationDifferences, quick.errors.stagingErrors]).toEqual([
+      1,
+      null,
+      1,
+    ]);
     const bad = await call('GET', '/api/dashboard?days=0');
     expect([bad.statusCode, bad.json().error.issues[0].path]).toEqual([400, 'days']);
   });

@@ -15,7 +15,7 @@ export class JobQueueUnavailableError extends AppError {
  * The operator's views (issue 9 items 7 and 8):
  * - `GET /api/needs-attention[?shop=&reconcile=false]` -> `{ items, counts }` (jobs/list-attention.ts);
  * - `GET /api/dead-letters` -> `{ deadLetters }`, `POST /api/dead-letters/:id/retry` (sync.run);
- * - `GET /api/dashboard[?days=14]` (jobs/dashboard.ts).
+ * - `GET /api/dashboard[?days=14&reconcile=false]` (jobs/dashboard.ts).
  */
 export function registerJobsRoutes(app: FastifyInstance, deps: ApiDependencies): void {
   const sync = {
@@ -46,11 +46,21 @@ export function registerJobsRoutes(app: FastifyInstance, deps: ApiDependencies):
     },
   );
 
-  app.get<{ Querystring: { days?: string } }>('/api/dashboard', async (request) => {
+  app.get<{ Querystring: { days?: string; reconcile?: string } }>('/api/dashboard', async (request) => {
     const text = request.query.days ?? '14';
     const days = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-    return dashboard({ ...attention, costUse: deps.metrics?.shopifyCostUse }, { days });
+    const reconcile = flag(request.query.reconcile);
+    return dashboard({ ...attention, costUse: deps.metrics?.shopifyCostUse }, { days, reconcile });
   });
+
+  /** `?reconcile=false` skips the reconcile run (it reads every imported order). Default: true. */
+  function flag(value: string | undefined): boolean {
+    if (value === undefined || value === 'true') return true;
+    if (value === 'false') return false;
+    throw new ValidationError(`reconcile: "${value}" is not true or false`, [
+      { path: 'reconcile', message: 'must be true or false' },
+    ]);
+  }
 
   function queue() {
     if (!deps.deadLetters) throw new JobQueueUnavailableError('No job queue is attached to this server');

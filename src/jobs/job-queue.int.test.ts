@@ -7,7 +7,10 @@ import { anOrder } from '../domain/testing/order-builders.ts';
 import { addShop, quickShopInput, setShopSetting } from '../shops/index.ts';
 import { listOrdersToImport, showImportedOrder, type SyncDeps } from '../sync/index.ts';
 import { FakeBooks, FakeOrderSource } from '../sync/testing/fake-source.ts';
+import { addTestUser } from '../access/testing/test-users.ts';
+import { buildServer } from '../http/server.ts';
 import {
+  deadLetterBox,
   listNeedsAttention,
   queueNames,
   retryDeadLetter,
@@ -163,6 +166,42 @@ describeOnEachBackend('job queue', (backend) => {
     expect(await retryDeadLetter(queue, letters[0]!.id)).toBe(true);
     expect(await listNeedsAttention(queue)).toEqual([]);
     expect((await queue.boss.findJobs(queueNames.orderSync, { queued: true })).length).toBe(1);
+  });
+
+  it('GET /api/needs-attention shows the dead letter with its retry call, which sends the job again', async () => {
+    worker = await startWorker(queue, deps, { schedules: false, logger: createLogger('silent') });
+    await queue.sendOrderSync(store.db, { shopCode: 'NOPE', shopifyOrderId: '1', cause: 'webhook' });
+    await until(
+      () => listNeedsAttention(queue),
+      (list) => list.length > 0,
+    );
+    await worker.stop();
+    worker = undefined;
+    const { apiKey } = await addTestUser(store.db, 'agent');
+    const server = buildServer({
+      store,
+      secretKey: deps.secretKey,
+      logger: createLogger('silent'),
+      deadLetters: deadLetterBox(queue),
+    });
+    const headers = { authorization: `Bearer ${apiKey}` };
+    const listed = (await server.inject({ url: '/api/needs-attention?reconcile=false', headers })).json();
+    expect(listed.counts.dead_letter).toBe(1);
+    const [item] = listed.items;
+    expect(item).toMatchObject({
+      kind: 'dead_letter',
+      shopCode: 'NOPE',
+      order: { id: '1', name: null },
+      code: 'not_found',
+      actions: [
+        { label: 'Retry job', method: 'POST', path: expect.stringMatching(/^\/api\/dead-letters\//) },
+      ],
+    });
+    const retried = await server.inject({ method: 'POST', url: item.actions[0].path, headers });
+    expect(retried.statusCode).toBe(200);
+    expect((await server.inject({ url: '/api/dead-letters', headers })).json()).toEqual({ deadLetters: [] });
+    expect((await queue.boss.findJobs(queueNames.orderSync, { queued: true })).length).toBe(1);
+    await server.close();
   });
 
   it('the schedule follows the shops: every syncFrequencyMinutes for auto-sync shops, none for the others', async () => {
