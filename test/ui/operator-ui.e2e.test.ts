@@ -131,6 +131,18 @@ describe.skipIf(skipReason !== null)(
       await checkPage('06-shop-settings-saved');
     });
 
+    it('tests the connection to Shopify and shows the webhook status', async () => {
+      await open('/shops/WEB', 'Shop WEB');
+      await page.getByRole('tab', { name: 'Connection and webhooks' }).click();
+      await page.getByRole('button', { name: 'Test the connection' }).click();
+      await page.getByText('Connected', { exact: true }).waitFor();
+      await page
+        .getByRole('table', { name: 'Shopify webhook subscriptions' })
+        .or(page.getByText('No webhook subscriptions.'))
+        .waitFor();
+      await checkPage('07-shop-connection');
+    });
+
     it('fixes the staging error: a retry imports the order', async () => {
       await open('/shops/WEB/orders-to-import', /Orders to import/);
       await page.getByRole('button', { name: `Retry ${toRefund.name}` }).click();
@@ -142,13 +154,13 @@ describe.skipIf(skipReason !== null)(
       await open(`/shops/WEB/orders/${toRefund.id}`, `Order ${toRefund.name}`);
       await page.getByRole('heading', { name: 'Back-office documents' }).waitFor();
       await page.getByText('In step').waitFor();
-      await checkPage('07-order');
+      await checkPage('08-order');
 
       await page.getByRole('button', { name: 'Refund…' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel(/Quantity of SB-TEE/).fill('1');
       await dialog.getByText('Total to refund').waitFor();
-      await checkPage('08-refund-dialog');
+      await checkPage('09-refund-dialog');
       await dialog.getByRole('button', { name: /^Refund .*25/ }).click();
       await dialog.getByText('Shopify made the refund').waitFor({ timeout: 30_000 });
       await dialog.getByRole('button', { name: 'Close' }).first().click();
@@ -156,7 +168,7 @@ describe.skipIf(skipReason !== null)(
       const documents = page.getByRole('table', { name: 'Documents this order produced' });
       await documents.getByText('Credit memo').waitFor({ timeout: 30_000 });
       await documents.getByText('Customer refund').waitFor();
-      await checkPage('09-order-refunded');
+      await checkPage('10-order-refunded');
     });
 
     it('shows the credit memo with its lines and balanced postings', async () => {
@@ -166,24 +178,24 @@ describe.skipIf(skipReason !== null)(
       await open(`/shops/WEB/documents/${creditMemo?.number}`, `Document ${creditMemo?.number}`);
       await page.getByRole('table', { name: 'Document lines' }).waitFor();
       await page.getByText(/\(balanced\)/).waitFor();
-      await checkPage('10-credit-memo');
+      await checkPage('11-credit-memo');
     });
 
     it('cancels another order from its page', async () => {
       await open(`/shops/WEB/orders/${toCancel.id}`, `Order ${toCancel.name}`);
       await page.getByRole('button', { name: 'Cancel order…' }).click();
       const dialog = page.getByRole('dialog');
-      await checkPage('11-cancel-dialog');
+      await checkPage('12-cancel-dialog');
       await dialog.getByRole('button', { name: 'Cancel the order' }).click();
       await dialog.getByText('Shopify cancelled the order').waitFor({ timeout: 30_000 });
       expect((await scenario.merchant.order(toCancel)).cancelledAt).toBeTruthy();
     });
 
     it.each([
-      ['12-shops', '/shops', 'Shops'],
-      ['13-documents', '/shops/WEB/documents', 'Documents: WEB'],
-      ['14-gl', '/shops/WEB/gl', 'G/L entries: WEB'],
-      ['15-stock', '/stock', 'Stock and available to sell'],
+      ['13-shops', '/shops', 'Shops'],
+      ['14-documents', '/shops/WEB/documents', 'Documents: WEB'],
+      ['15-gl', '/shops/WEB/gl', 'G/L entries: WEB'],
+      ['16-stock', '/stock', 'Stock and available to sell'],
     ])('%s: %s is accessible', async (name, path, heading) => {
       await open(path, heading);
       await page.waitForLoadState('networkidle');
@@ -206,7 +218,7 @@ describe.skipIf(skipReason !== null)(
       await open('/shops/WEB', 'Shop WEB');
       await page.getByRole('textbox', { name: 'Refund account', exact: true }).waitFor();
       expect(await page.getByRole('button', { name: /^Save/ }).count()).toBe(0);
-      await checkPage('16-read-only-settings');
+      await checkPage('17-read-only-settings');
     });
   },
 );
