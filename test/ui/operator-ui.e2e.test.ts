@@ -195,11 +195,20 @@ describe.skipIf(skipReason !== null)(
       ['13-shops', '/shops', 'Shops'],
       ['14-documents', '/shops/WEB/documents', 'Documents: WEB'],
       ['15-gl', '/shops/WEB/gl', 'G/L entries: WEB'],
-      ['16-stock', '/stock', 'Stock and available to sell'],
     ])('%s: %s is accessible', async (name, path, heading) => {
       await open(path, heading);
       await page.waitForLoadState('networkidle');
       await checkPage(name);
+    });
+
+    it('shows stock and available to sell per item and location, with an item ledger', async () => {
+      await open('/stock', 'Stock and available to sell');
+      await page
+        .getByRole('button', { name: /^Movements of / })
+        .first()
+        .click();
+      await page.getByRole('table', { name: /^Stock ledger of / }).waitFor();
+      await checkPage('16-stock');
     });
 
     it('a read-only user sees the books but no action their role may not take', async () => {

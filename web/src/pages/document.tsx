@@ -4,15 +4,15 @@ import { Link, useParams } from 'react-router';
 import { ApiError, get, path } from '../api.ts';
 import { documentTypeName, type DocumentLine, type SalesDocument } from '../documents.ts';
 import { formatAmount } from '../money.ts';
-import { DataTable, Loaded, PageTitle } from '../ui.tsx';
+import { DataTable, Loaded, PageTitle, formatDateTime } from '../ui.tsx';
 import { GlTable, type GlEntry } from './gl.tsx';
 
 interface StockMovement {
   itemNo: string;
   locationCode: string;
   quantity: number | string;
-  entryType?: string;
-  postingDate?: string;
+  kind?: string;
+  createdAt?: string;
   [detail: string]: unknown;
 }
 
@@ -92,8 +92,8 @@ export function DocumentPage() {
                   rowKey={(_m, i) => String(i)}
                   empty="No stock movements."
                   columns={[
-                    { label: 'Date', render: (m) => m.postingDate ?? '' },
-                    { label: 'Entry', render: (m) => m.entryType ?? '' },
+                    { label: 'When', render: (m) => formatDateTime(m.createdAt) },
+                    { label: 'Kind', render: (m) => m.kind ?? '' },
                     { label: 'Item', render: (m) => m.itemNo },
                     { label: 'Location', render: (m) => m.locationCode },
                     { label: 'Quantity', render: (m) => String(m.quantity), numeric: true },

@@ -1,8 +1,9 @@
-import { Group, TextInput } from '@mantine/core';
+import { Button, Group, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { get } from '../api.ts';
 import { DataTable, Loaded, PageTitle } from '../ui.tsx';
+import { StockMovements } from './stock-movements.tsx';
 
 interface StockLevel {
   itemNo: string;
@@ -20,6 +21,7 @@ export function StockPage() {
   });
   const [item, setItem] = useState('');
   const [location, setLocation] = useState('');
+  const [ledger, setLedger] = useState<StockLevel | null>(null);
   return (
     <>
       <PageTitle>Stock and available to sell</PageTitle>
@@ -45,11 +47,27 @@ export function StockPage() {
                 { label: 'On hand', render: (row) => String(row.onHand), numeric: true },
                 { label: 'Released', render: (row) => String(row.released), numeric: true },
                 { label: 'Available to sell', render: (row) => String(row.availableToSell), numeric: true },
+                {
+                  label: 'Ledger',
+                  render: (row) => (
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => setLedger(row)}
+                      aria-label={`Movements of ${row.itemNo} at ${row.locationCode}`}
+                    >
+                      Movements
+                    </Button>
+                  ),
+                },
               ]}
             />
           );
         }}
       </Loaded>
+      {ledger && (
+        <StockMovements item={ledger.itemNo} location={ledger.locationCode} onClose={() => setLedger(null)} />
+      )}
     </>
   );
 }
