@@ -159,6 +159,11 @@ describe.skipIf(skipReason !== null)(
       await page.getByRole('button', { name: 'Refund…' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel(/Quantity of SB-TEE/).fill('1');
+      // seed 001: the T-shirt came back, to the warehouse (its location mapping names it MAIN).
+      await dialog.getByRole('textbox', { name: 'Restock', exact: true }).click();
+      await page.getByRole('option', { name: 'Restock: the items came back' }).click();
+      await dialog.getByRole('textbox', { name: 'Restock location' }).click();
+      await page.getByRole('option', { name: /^MAIN / }).click();
       await dialog.getByText('Total to refund').waitFor();
       await checkPage('09-refund-dialog');
       await dialog.getByRole('button', { name: /^Refund .*25/ }).click();

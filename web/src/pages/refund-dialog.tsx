@@ -15,7 +15,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ApiError, path } from '../api.ts';
+import { api, ApiError, get, path } from '../api.ts';
 import { formatAmount } from '../money.ts';
 import {
   discrepancyReasons,
@@ -25,6 +25,7 @@ import {
   type RefundChoice,
   type RefundPreview,
 } from '../refunds.ts';
+import type { ShopCard } from '../settings.ts';
 import { ErrorAlert, Loaded } from '../ui.tsx';
 import type { OrderPicture } from './order.tsx';
 import { RefundSummary } from './refund-summary.tsx';
@@ -102,9 +103,7 @@ function RefundForm({
         await queryClient.invalidateQueries({ queryKey: [key, code] });
     },
   });
-  const locations = [
-    ...new Set(all.lines.map((line) => line.locationShopifyId).filter((id): id is string => !!id)),
-  ];
+  const locations = useRestockLocations(code, all);
   const issueOf = (field: string) =>
     preview.error instanceof ApiError
       ? preview.error.issues
@@ -241,4 +240,26 @@ function RefundForm({
       </Stack>
     </form>
   );
+}
+
+/**
+ * Where restocked units may go: the shop's Shopify locations as its location mappings name them
+ * ("MAIN (gid://shopify/Location/1)"), and any other location Shopify's calculation picked.
+ */
+function useRestockLocations(code: string, all: RefundPreview): { value: string; label: string }[] {
+  const shop = useQuery({ queryKey: ['shop', code], queryFn: () => get<ShopCard>(path`/api/shops/${code}`) });
+  const mappings = (shop.data?.groups
+    .flatMap((group) => group.fields)
+    .find((field) => field.key === 'locationMappings')?.value ?? []) as {
+    shopifyLocationId?: string;
+    locationCode?: string;
+  }[];
+  const options = new Map<string, string>();
+  for (const mapping of mappings)
+    if (mapping.shopifyLocationId)
+      options.set(mapping.shopifyLocationId, `${mapping.locationCode ?? '?'} (${mapping.shopifyLocationId})`);
+  for (const line of all.lines)
+    if (line.locationShopifyId && !options.has(line.locationShopifyId))
+      options.set(line.locationShopifyId, line.locationShopifyId);
+  return [...options].map(([value, label]) => ({ value, label }));
 }
