@@ -183,6 +183,8 @@ describe.skipIf(skipReason !== null)(
       await open(`/shops/WEB/documents/${creditMemo?.number}`, `Document ${creditMemo?.number}`);
       await page.getByRole('table', { name: 'Document lines' }).waitFor();
       await page.getByText(/\(balanced\)/).waitFor();
+      // The returned T-shirt is back in stock at the warehouse, caused by this credit memo.
+      await page.getByRole('table', { name: 'Stock movements of this document' }).getByText('MAIN').waitFor();
       await checkPage('11-credit-memo');
     });
 
