@@ -10,7 +10,7 @@ import {
   type CSSVariablesResolver,
   type VariantColorsResolver,
 } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
@@ -52,7 +52,14 @@ const theme = createTheme({
   },
 });
 
-const queryClient = new QueryClient({
+/** A session that expired mid-work: any 401 signs the user out, and the app shows the sign-in. */
+const signOutOn401 = (error: unknown) => {
+  if (error instanceof ApiError && error.status === 401) queryClient.setQueryData(['me'], null);
+};
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: signOutOn401 }),
+  mutationCache: new MutationCache({ onError: signOutOn401 }),
   defaultOptions: {
     queries: {
       // A 4xx will answer the same again: show it instead of retrying.
