@@ -8,6 +8,7 @@ import type { PlacedOrder } from '../support/e2e/merchant.ts';
 import { autoCreditMemos, openScenario, type Scenario } from '../support/e2e/scenario.ts';
 import {
   browserSkipReason,
+  clearScreenshots,
   launchChromium,
   screenshot,
   seriousAccessibilityViolations,
@@ -48,6 +49,7 @@ describe.skipIf(skipReason !== null)(
   { timeout: 60_000 },
   () => {
     beforeAll(async () => {
+      clearScreenshots();
       await ensureWebBuilt();
       scenario = await openScenario({
         shop: { ...autoCreditMemos, accounts: accountsWithoutShipping },

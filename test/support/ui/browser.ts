@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -35,6 +35,11 @@ export function launchChromium(): Promise<Browser> {
 }
 
 export const artifactsDir = fileURLToPath(new URL('../../../test-artifacts/ui', import.meta.url));
+
+/** Screenshots of an earlier run are gone, so the folder shows this run's pages only. */
+export function clearScreenshots(): void {
+  rmSync(artifactsDir, { recursive: true, force: true });
+}
 
 /** A full-page screenshot under test-artifacts/ui/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
