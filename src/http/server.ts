@@ -11,6 +11,7 @@ import { installApiErrorHandling } from './api/api-errors.ts';
 import type { RegisterApiRoutes } from './api/api-routes.ts';
 import { capabilityRoutes } from './api/capability-routes.ts';
 import { registerOperationsRoutes, type ReadinessCheck } from './operations-routes.ts';
+import { findWebUi, isWebUiPage, registerWebUi, sendWebUiIndex } from './web-ui.ts';
 
 export interface ServerDependencies {
   store: Store;
@@ -31,6 +32,8 @@ export interface ServerDependencies {
   metrics?: Metrics | undefined;
   /** Checks GET /ready adds to "database answers, migrations applied", e.g. the job queue started. */
   readiness?: ReadinessCheck | undefined;
+  /** The built operator UI served at `/` (Default: dist/web when built; null serves none). */
+  webUi?: string | null | undefined;
 }
 
 /** The HTTP service. Routes are registered per capability; this file only wires them. */
@@ -45,10 +48,17 @@ export function buildServer({
   routes = capabilityRoutes,
   metrics = createMetrics({ logger }),
   readiness,
+  webUi,
 }: ServerDependencies) {
   // Typed as the plain instance every capability's routes take (pino's Logger is a FastifyBaseLogger).
   const app: FastifyInstance = Fastify({ loggerInstance: logger as FastifyBaseLogger });
-  installApiErrorHandling(app, logger);
+  const webUiDir = webUi === undefined ? findWebUi() : findWebUi(webUi);
+  installApiErrorHandling(
+    app,
+    logger,
+    webUiDir ? (request, reply) => (isWebUiPage(request) ? sendWebUiIndex(reply) : undefined) : undefined,
+  );
+  if (webUiDir) registerWebUi(app, webUiDir);
   installAuthentication(app, store.db);
   installAccessControl(app, store.db);
 

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { errorReply } from './error-reply.ts';
@@ -8,7 +8,12 @@ import { errorReply } from './error-reply.ts';
  * errorReply(), Fastify's own schema and body-parsing failures as `validation_failed` naming the
  * field, and unknown routes as `not_found`.
  */
-export function installApiErrorHandling(app: FastifyInstance, logger: Logger): void {
+export function installApiErrorHandling(
+  app: FastifyInstance,
+  logger: Logger,
+  /** Answers an unknown path instead of the JSON 404 when it returns a reply (the web UI's pages). */
+  fallback?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined,
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const mapped = errorReply(fromFastify(error));
     if (mapped.status >= 500) logger.error({ err: error, url: request.url }, 'request failed');
@@ -17,10 +22,15 @@ export function installApiErrorHandling(app: FastifyInstance, logger: Logger): v
       void reply.header('retry-after', String(mapped.retryAfterSeconds));
     return reply.code(mapped.status).send(mapped.body);
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({
-      error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}` },
-    }),
+  app.setNotFoundHandler(
+    (request, reply) =>
+      fallback?.(request, reply) ??
+      reply.code(404).send({
+        error: {
+          code: 'not_found',
+          message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}`,
+        },
+      }),
   );
 }
 
