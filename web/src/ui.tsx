@@ -20,6 +20,20 @@ export function ErrorAlert({ error, title = 'Something went wrong' }: { error: u
   );
 }
 
+/** An agent action's failure: Shopify's refusal (its user errors verbatim) told apart from ours. */
+export function ShopifyActionError({
+  error,
+  refused,
+  failed,
+}: {
+  error: unknown;
+  refused: string;
+  failed: string;
+}) {
+  const byShopify = error instanceof ApiError && error.code === 'shopify_refused';
+  return <ErrorAlert title={byShopify ? refused : failed} error={error} />;
+}
+
 /** The loading / failed / loaded states of a query, so every page shows them alike. */
 export function Loaded<T>({
   query,

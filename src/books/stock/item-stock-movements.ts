@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/index.ts';
 import { findItemByNo } from '../../masterdata/index.ts';
 import { NotFoundError } from '../../shared/errors.ts';
+import { stockMovementOf } from './list-stock-movements.ts';
 
 /** A row of the stock ledger with the running on-hand at its location after it. */
 export interface ItemStockMovement {
@@ -39,13 +40,7 @@ export async function listItemStockMovements(
     onHand.set(row.location_code, after);
     return {
       id: row.id,
-      itemNo: row.item_no,
-      locationCode: row.location_code,
-      quantity: row.quantity,
-      kind: row.kind,
-      voucherType: row.voucher_type,
-      voucherNo: row.voucher_no,
-      voucherLineNo: row.voucher_line_no,
+      ...stockMovementOf(row),
       createdAt: new Date(row.created_at).toISOString(),
       onHandAfter: after,
     };

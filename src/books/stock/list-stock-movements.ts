@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/index.ts';
 import type { StockMovement } from './write-stock-movements.ts';
 
@@ -18,7 +18,17 @@ export async function listStockMovements(
     .where('voucher_no', 'in', [...new Set(filter.voucherNos)])
     .orderBy('id')
     .execute();
-  return rows.map((row) => ({
+  return rows.map(stockMovementOf);
+}
+
+type StockMovementRow = Pick<
+  Selectable<Database['stock_movements']>,
+  'item_no' | 'location_code' | 'quantity' | 'kind' | 'voucher_type' | 'voucher_no' | 'voucher_line_no'
+>;
+
+/** A stock_movements row as the books speak of it. */
+export function stockMovementOf(row: StockMovementRow): StockMovement {
+  return {
     itemNo: row.item_no,
     locationCode: row.location_code,
     quantity: row.quantity,
@@ -26,5 +36,5 @@ export async function listStockMovements(
     voucherType: row.voucher_type,
     voucherNo: row.voucher_no,
     voucherLineNo: row.voucher_line_no,
-  }));
+  };
 }

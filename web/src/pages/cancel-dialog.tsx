@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Modal, Select, Stack, Switch, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ApiError, path } from '../api.ts';
-import { ErrorAlert } from '../ui.tsx';
+import { api, path } from '../api.ts';
+import { ShopifyActionError } from '../ui.tsx';
 import type { OrderPicture } from './order.tsx';
 
 const cancelReasons = ['customer', 'fraud', 'inventory', 'declined', 'staff', 'other'];
@@ -83,13 +83,10 @@ export function CancelDialog({
               onChange={(e) => setStaffNote(e.currentTarget.value)}
             />
             {cancel.error && (
-              <ErrorAlert
-                title={
-                  cancel.error instanceof ApiError && cancel.error.code === 'shopify_refused'
-                    ? 'Shopify refused to cancel'
-                    : 'Not cancelled'
-                }
+              <ShopifyActionError
                 error={cancel.error}
+                refused="Shopify refused to cancel"
+                failed="Not cancelled"
               />
             )}
             <Group justify="flex-end">

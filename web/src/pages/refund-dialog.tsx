@@ -26,7 +26,7 @@ import {
   type RefundPreview,
 } from '../refunds.ts';
 import type { ShopCard } from '../settings.ts';
-import { ErrorAlert, Loaded } from '../ui.tsx';
+import { Loaded, ShopifyActionError } from '../ui.tsx';
 import type { OrderPicture } from './order.tsx';
 import { RefundSummary } from './refund-summary.tsx';
 
@@ -214,13 +214,10 @@ function RefundForm({
         />
         <RefundSummary preview={preview} enabled={hasSomethingToRefund(choice)} />
         {create.error && (
-          <ErrorAlert
-            title={
-              create.error instanceof ApiError && create.error.code === 'shopify_refused'
-                ? 'Shopify refused the refund'
-                : 'Not refunded'
-            }
+          <ShopifyActionError
             error={create.error}
+            refused="Shopify refused the refund"
+            failed="Not refunded"
           />
         )}
         <Group justify="flex-end">
