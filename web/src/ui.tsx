@@ -122,10 +122,14 @@ export function Raw({ value }: { value: unknown }) {
   );
 }
 
+// The browser's locale (undefined), so an operator reads dates the way their system writes them.
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** An ISO timestamp from the API as "7 Dec 2026, 15:45" in the browser's locale. */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '';
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toLocaleString();
+  return Number.isNaN(date.getTime()) ? value : dateTimeFormat.format(date);
 }
 
 /** Mantine dims table captions below 4.5:1; ours are headings of a sort, in the text color. */

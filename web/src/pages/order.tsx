@@ -1,4 +1,4 @@
-import { Accordion, Alert, Anchor, Badge, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -8,8 +8,11 @@ import { formatAmount } from '../money.ts';
 import { useMay } from '../session.ts';
 import { DataTable, ErrorAlert, Loaded, PageTitle, formatDateTime } from '../ui.tsx';
 import { CancelDialog } from './cancel-dialog.tsx';
-import { GenericSection, isMoneyValue } from './generic-section.tsx';
+import type { ShopifyOrder } from '../shopify-order.ts';
+import { OrderSections, type PayloadVersion } from './order-sections.tsx';
+import { OrderSummary } from './order-summary.tsx';
 import { RefundDialog } from './refund-dialog.tsx';
+import { RefundImports, type RefundImport } from './refund-imports.tsx';
 
 /** The order as the API shows it: the mirror's summary and, when given, Shopify's full picture. */
 export interface OrderPicture {
@@ -23,10 +26,10 @@ export interface OrderPicture {
   cancelledAt: string | null;
   documentNos?: string[];
   /** Shopify's order as storebridge mapped it: lines, transactions, shipping, risk, tags, ... */
-  shopify?: Record<string, unknown>;
-  payloadVersions?: { updatedAt: string; receivedAt: string; payload: unknown }[];
+  shopify?: ShopifyOrder;
+  payloadVersions?: PayloadVersion[];
   documents?: SalesDocument[];
-  refundImports?: Record<string, unknown>[];
+  refundImports?: RefundImport[];
   reconciliation?: { status: string; differences: Finding[]; expected: Finding[] };
   [section: string]: unknown;
 }
@@ -49,12 +52,14 @@ export function OrderPage() {
           <>
             {o.conflict && <ConflictBanner code={code} order={o} />}
             <Group mb="md">
-              <Badge variant="light">{o.financialStatus ?? 'no financial status'}</Badge>
-              <Badge variant="light">{o.fulfillmentStatus}</Badge>
-              <Badge color={o.processed ? 'green' : 'gray'}>
-                {o.processed ? 'processed' : 'not processed'}
+              <Badge color={o.processed ? 'green' : 'gray'} tt="none">
+                {o.processed ? 'In the books' : 'Not in the books yet'}
               </Badge>
-              {o.cancelledAt && <Badge color="red">cancelled {formatDateTime(o.cancelledAt)}</Badge>}
+              {o.cancelledAt && (
+                <Badge color="red" tt="none">
+                  Cancelled {formatDateTime(o.cancelledAt)}
+                </Badge>
+              )}
               {mayRefund && (
                 <Button size="sm" onClick={() => setDialog('refund')} disabled={!!o.cancelledAt}>
                   Refund…
@@ -66,9 +71,14 @@ export function OrderPage() {
                 </Button>
               )}
             </Group>
-            <Grid>
+            <OrderSummary
+              order={o.shopify ?? { name: o.name }}
+              financialStatus={o.financialStatus}
+              fulfillmentStatus={o.fulfillmentStatus}
+            />
+            <Grid mt="md">
               <Grid.Col span={{ base: 12, lg: 6 }}>
-                <ShopifyOrder picture={o} />
+                <InShopify picture={o} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, lg: 6 }}>
                 <OrderDocuments code={code} order={o.shopifyOrderId} />
@@ -78,7 +88,7 @@ export function OrderPage() {
                     <Title order={2} size="h4" id="refund-imports" mt="lg" mb="xs">
                       Refunds in the books
                     </Title>
-                    <GenericSection name="Refunds and where each stands" value={o.refundImports} />
+                    <RefundImports code={code} refunds={o.refundImports} />
                   </section>
                 )}
               </Grid.Col>
@@ -92,34 +102,14 @@ export function OrderPage() {
   );
 }
 
-/** Shopify's side: every section of the mapped order, then each payload version Shopify sent. */
-function ShopifyOrder({ picture }: { picture: OrderPicture }) {
-  const entries = Object.entries(picture.shopify ?? {});
-  const isSection = (value: unknown) => value !== null && typeof value === 'object' && !isMoneyValue(value);
-  const summary = Object.fromEntries(entries.filter(([, value]) => !isSection(value)));
-  const sections: [string, unknown][] = [
-    ...entries.filter(([, value]) => isSection(value)),
-    ...(picture.payloadVersions ? [['payload versions', picture.payloadVersions] as [string, unknown]] : []),
-  ];
+/** Shopify's side: lines, payments, shipping, ..., then each payload version Shopify sent. */
+function InShopify({ picture }: { picture: OrderPicture }) {
   return (
     <section aria-labelledby="shopify-order">
       <Title order={2} size="h4" id="shopify-order" mb="xs">
         In Shopify
       </Title>
-      <GenericSection name="The order" value={summary} />
-      <Accordion
-        multiple
-        defaultValue={sections.filter(([key]) => /lines|transactions/i.test(key)).map(([key]) => key)}
-      >
-        {sections.map(([key, value]) => (
-          <Accordion.Item key={key} value={key}>
-            <Accordion.Control>{key}</Accordion.Control>
-            <Accordion.Panel>
-              <GenericSection name={key} value={value} />
-            </Accordion.Panel>
-          </Accordion.Item>
-        ))}
-      </Accordion>
+      <OrderSections order={picture.shopify ?? {}} versions={picture.payloadVersions ?? []} />
     </section>
   );
 }

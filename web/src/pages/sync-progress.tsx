@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError, path } from '../api.ts';
 import { ErrorAlert } from '../ui.tsx';
+import { describeProgress, describeSyncSummary, syncSummaryOf } from './sync-summary.ts';
 
 type SyncState =
   | { phase: 'idle' }
@@ -97,7 +98,11 @@ export function SyncPanel({ code }: { code: string }) {
       {state.phase === 'running' && <LiveProgress progress={state.progress} />}
       {state.phase === 'done' && (
         <Alert color="green" role="status" title="Sync finished">
-          {describe(state.summary)}
+          {describeSyncSummary(syncSummaryOf(state.summary)).map((line, i) => (
+            <Text size="sm" key={`${i}-${line}`}>
+              {line}
+            </Text>
+          ))}
         </Alert>
       )}
       {state.phase === 'failed' && (
@@ -118,18 +123,8 @@ function LiveProgress({ progress }: { progress: Progress | undefined }) {
     <div role="status" aria-live="polite">
       <Progress value={percent} animated aria-label="Sync progress" />
       <Text size="sm" mt={4}>
-        {progress ? describe(progress) : 'Starting…'}
+        {progress ? describeProgress(progress) : 'Starting…'}
       </Text>
     </div>
   );
-}
-
-/** `{ staged: 12, imported: 10, errors: [..2] }` -> "staged 12, imported 10, errors 2". */
-function describe(summary: Record<string, unknown>): string {
-  const parts = Object.entries(summary)
-    .filter(([key]) => key !== 'runId')
-    .map(([key, value]) => [key, Array.isArray(value) ? value.length : value] as const)
-    .filter(([, value]) => typeof value === 'number' || typeof value === 'string')
-    .map(([key, value]) => `${key} ${String(value)}`);
-  return parts.join(', ') || 'Done.';
 }
