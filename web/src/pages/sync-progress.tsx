@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError, path } from '../api.ts';
 import { ErrorAlert } from '../ui.tsx';
-import { describeProgress, describeSyncSummary, syncSummaryOf } from './sync-summary.ts';
+import { describeProgress, describeSyncSummary, hadFailures, syncSummaryOf } from './sync-summary.ts';
 
 type SyncState =
   | { phase: 'idle' }
@@ -97,7 +97,7 @@ export function SyncPanel({ code }: { code: string }) {
       </Group>
       {state.phase === 'running' && <LiveProgress progress={state.progress} />}
       {state.phase === 'done' && (
-        <Alert color="green" role="status" title="Sync finished">
+        <Alert color={hadFailures(state.summary) ? 'orange' : 'green'} role="status" title="Sync finished">
           {describeSyncSummary(syncSummaryOf(state.summary)).map((line, i) => (
             <Text size="sm" key={`${i}-${line}`}>
               {line}

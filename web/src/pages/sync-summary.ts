@@ -21,6 +21,12 @@ export function syncSummaryOf(data: Record<string, unknown>): SyncSummary {
   return (nested !== null && typeof nested === 'object' ? nested : data) as SyncSummary;
 }
 
+/** A sync that left orders or refunds failing finishes in orange, not green. */
+export function hadFailures(data: Record<string, unknown>): boolean {
+  const summary = syncSummaryOf(data);
+  return (summary.errors?.length ?? 0) > 0 || (summary.refundErrors?.length ?? 0) > 0;
+}
+
 /** "3 orders" / "1 order". */
 export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
