@@ -215,7 +215,7 @@ describeOnEachBackend('job queue', (backend) => {
     expect(await queue.boss.getSchedules(queueNames.shopSync)).toEqual([]);
   });
 
-  it('the tick forgets webhook receipts after 30 days, and keeps the recent ones', async () => {
+  it('the tick forgets webhook receipts and counted repeats after 30 days, and keeps the recent ones', async () => {
     const receipt = (webhookId: string, daysAgo: number) => ({
       shop_code: 'EU',
       topic: 'orders/updated',
@@ -227,8 +227,20 @@ describeOnEachBackend('job queue', (backend) => {
       .insertInto('webhook_receipts')
       .values([receipt('old', 31), receipt('recent', 29)])
       .execute();
+    const repeats = (count: number, daysAgo: number) => ({
+      shop_code: 'EU',
+      topic: 'orders/updated',
+      repeats: count,
+      received_at: new Date(Date.now() - daysAgo * 86_400_000),
+    });
+    await store.db
+      .insertInto('webhook_repeats')
+      .values([repeats(5, 31), repeats(2, 29)])
+      .execute();
     expect(await runScheduleTick(queue, deps)).toMatchObject({ receiptsPruned: 1 });
     const left = await store.db.selectFrom('webhook_receipts').select('webhook_id').execute();
     expect(left).toEqual([{ webhook_id: 'recent' }]);
+    const repeatsLeft = await store.db.selectFrom('webhook_repeats').select('repeats').execute();
+    expect(repeatsLeft.map((row) => Number(row.repeats))).toEqual([2]);
   });
 });

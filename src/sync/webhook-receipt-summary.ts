@@ -17,7 +17,7 @@ export interface ReceivedTopic {
 
 /**
  * Deliveries received for the shop, per topic, since the receipts were last pruned
- * (pruneWebhookReceipts); topics by name. Repeats are counted since the count began (0018).
+ * (pruneWebhookReceipts, which prunes the repeats' log with them); topics by name.
  */
 export async function webhookReceiptSummary(
   db: Kysely<Database>,
@@ -36,8 +36,13 @@ export async function webhookReceiptSummary(
     .execute();
   const repeats = await db
     .selectFrom('webhook_repeats')
-    .select(['topic', 'repeats', 'last_at'])
+    .select((eb) => [
+      'topic',
+      eb.fn.sum<string>('repeats').as('repeats'),
+      eb.fn.max('received_at').as('last'),
+    ])
     .where('shop_code', '=', shopCode)
+    .groupBy('topic')
     .execute();
   const topics = new Map<string, ReceivedTopic>();
   const topicOf = (topic: string) => {
@@ -53,7 +58,7 @@ export async function webhookReceiptSummary(
   for (const row of repeats) {
     const entry = topicOf(row.topic);
     entry.duplicate += Number(row.repeats);
-    entry.last = later(entry.last, row.last_at);
+    entry.last = later(entry.last, row.last);
   }
   return [...topics.values()].sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0));
 }

@@ -71,7 +71,8 @@ function compare(a: string, b: string): number {
 
 /**
  * Counts repeated deliveries (not stored as receipts) per shop and topic, for the web UI's
- * webhook page. Upserted in key order, so two groups counting at once cannot deadlock.
+ * webhook page: one log row per topic of the group, never an update of a shared counter row,
+ * whose lock would make concurrent group commits wait for each other (0019).
  */
 export async function countWebhookRepeats(
   db: Kysely<Database>,
@@ -85,16 +86,9 @@ export async function countWebhookRepeats(
     row.repeats += 1;
     counts.set(key, row);
   }
-  const rows = [...counts.entries()].sort(([a], [b]) => compare(a, b)).map(([, row]) => row);
   await db
     .insertInto('webhook_repeats')
-    .values(rows)
-    .onConflict((conflict) =>
-      conflict.columns(['shop_code', 'topic']).doUpdateSet((eb) => ({
-        repeats: eb('webhook_repeats.repeats', '+', eb.ref('excluded.repeats')),
-        last_at: new Date(),
-      })),
-    )
+    .values([...counts.values()])
     .execute();
 }
 
@@ -150,9 +144,9 @@ function toDate(value: Date | string | null | undefined): Date | null {
  * over 4 hours) and the stale check of an order's next change: after `days` they go.
  */
 export async function pruneWebhookReceipts(db: Kysely<Database>, days: number): Promise<number> {
-  const result = await db
-    .deleteFrom('webhook_receipts')
-    .where('received_at', '<', new Date(Date.now() - days * 86_400_000))
-    .executeTakeFirst();
+  const before = new Date(Date.now() - days * 86_400_000);
+  const result = await db.deleteFrom('webhook_receipts').where('received_at', '<', before).executeTakeFirst();
+  // The repeats' log counts the same period as the receipts (webhookReceiptSummary).
+  await db.deleteFrom('webhook_repeats').where('received_at', '<', before).execute();
   return Number(result.numDeletedRows);
 }

@@ -17,6 +17,7 @@ import * as salesShipments from './0015_sales_shipments.ts';
 import * as invoiceExport from './0016_invoice_export.ts';
 import * as orderArchiving from './0017_order_archiving.ts';
 import * as signIn from './0018_sign_in.ts';
+import * as webhookRepeatsLog from './0019_webhook_repeats_log.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so that the
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0016_invoice_export': invoiceExport,
   '0017_order_archiving': orderArchiving,
   '0018_sign_in': signIn,
+  '0019_webhook_repeats_log': webhookRepeatsLog,
 };

@@ -90,11 +90,13 @@ export interface ExcludedOrdersTable {
 
 /** Webhook deliveries taken, without their bodies (0009). A repeat is not stored, hence no `duplicate`. */
 /** Repeated webhook deliveries (migration 0018), counted per shop and topic; never stored as receipts. */
+/** One row per group commit and topic that held repeats (0019: a log, not a counter). */
 export interface WebhookRepeatsTable {
+  id: Generated<number>;
   shop_code: string;
   topic: string;
   repeats: ColumnType<string | number, number | undefined, number>;
-  last_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  received_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface WebhookReceiptsTable {
