@@ -110,5 +110,27 @@ describe('parseWebhookPayload', () => {
   it('keeps integers beyond 2^53 as their digits', () => {
     const payload = parseWebhookPayload(Buffer.from('{"order_id":9007199254740993,"n":1.5}'));
     expect(payload).toEqual({ order_id: '9007199254740993', n: 1.5 });
+    // Beside ordinary ids and 16-digit strings that are not numbers.
+    const mixed = parseWebhookPayload(
+      Buffer.from(
+        '{"id":5678901234567,"order_id":12345678901234567890,"token":"1234567890123456","n":-9007199254740993}',
+      ),
+    );
+    expect(mixed).toEqual({
+      id: 5678901234567,
+      order_id: '12345678901234567890',
+      token: '1234567890123456',
+      n: '-9007199254740993',
+    });
+  });
+
+  it('parses an ordinary body the same with or without the digits check', () => {
+    const body = JSON.stringify({
+      id: 5678901234567,
+      total: '12.50',
+      lines: [{ id: 1, quantity: 2 }],
+      ok: true,
+    });
+    expect(parseWebhookPayload(Buffer.from(body))).toEqual(JSON.parse(body));
   });
 });
