@@ -36,3 +36,4 @@ export {
   type WebhookSubscriptionStatus,
 } from './webhook-status.ts';
 export { testShopConnection, type ConnectionTestResult } from './test-connection.ts';
+export { followAutoSyncWithWebhooks, webhookFollowUpLine, type WebhookFollowUp } from './follow-auto-sync.ts';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { describeOnEachBackend, openTestStore, type TestStore } from '../../test/support/test-store.ts';
 import { listAuditLog, setUserPassword } from '../access/index.ts';
 import { addTestUser, type TestUser } from '../access/testing/test-users.ts';
@@ -35,6 +35,7 @@ describeOnEachBackend('the shop card API: /api/shops, settings, master data', (b
       content: JSON.stringify([{ code: 'MAIN', name: 'Main warehouse' }]),
     });
   });
+  afterEach(() => vi.unstubAllEnvs());
   afterAll(async () => {
     await server.close();
     await store.close();
@@ -94,6 +95,7 @@ describeOnEachBackend('the shop card API: /api/shops, settings, master data', (b
   });
 
   it('PATCH saves JSON values through the shop model, answers the new form and what changed, and audits', async () => {
+    vi.stubEnv('STOREBRIDGE_PUBLIC_URL', '');
     await shop('US');
     const response = await call('PATCH', '/api/shops/US/settings', {
       changes: {
@@ -116,6 +118,11 @@ describeOnEachBackend('the shop card API: /api/shops, settings, master data', (b
       'name',
     ]);
     expect(fieldOf(form, 'syncFrequencyMinutes')?.value).toBe(30);
+    // Auto sync switched on: the webhook subscriptions would follow, but no public URL is known.
+    expect(response.json().webhooks).toEqual({
+      kind: 'no_public_url',
+      message: expect.stringContaining('STOREBRIDGE_PUBLIC_URL is not set'),
+    });
     expect([form.name, fieldOf(form, 'name')?.value]).toEqual(['007', '007']);
     const again = (await call('GET', '/api/shops/US')).json() as ShopForm;
     expect(fieldOf(again, 'accounts.refund')?.value).toBe('4900');

@@ -1,8 +1,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { actorOf, recordAudit, redacted, type Actor } from '../access/index.ts';
+import { readRuntimeConfig } from '../config/env.ts';
 import type { Store } from '../db/index.ts';
 import { ValidationError } from '../shared/errors.ts';
+import type { Logger } from '../shared/logger.ts';
 import { addShop } from './add-shop.ts';
+import { followAutoSyncWithWebhooks } from './follow-auto-sync.ts';
 import { listShops } from './list-shops.ts';
 import { changeShopSettings } from './set-shop-setting.ts';
 import { assignmentsFromJson } from './setting-changes.ts';
@@ -16,10 +19,11 @@ const text = { type: 'string', minLength: 1 } as const;
  * The web UI's shop card (issue 9): list, show as a form (groups, labels, help, types; secrets
  * only as "(set)"/"(not set)"), change settings with the same model as `shop set`, add a shop.
  * A change that does not validate is answered 422 naming every bad field, and nothing is saved.
+ * A change of auto sync also answers what became of the webhook subscriptions (`webhooks`).
  */
 export function registerShopSettingsRoutes(
   app: FastifyInstance,
-  deps: { store: Store; secretKey: Buffer },
+  deps: { store: Store; secretKey: Buffer; logger?: Logger | undefined },
 ): void {
   const shopDeps = { db: deps.store.db, secretKey: deps.secretKey };
 
@@ -48,7 +52,14 @@ export function registerShopSettingsRoutes(
       try {
         const saved = await changeShopSettings(shopDeps, code, assignmentsFromJson(request.body.changes));
         await audit('succeeded');
-        return { shop: shopForm(saved.shop), changed: saved.changed };
+        // Auto sync switched: Shopify's subscriptions follow at once (follow-auto-sync.ts).
+        const webhooks = await followAutoSyncWithWebhooks(
+          { ...shopDeps, logger: deps.logger },
+          code,
+          saved.changed,
+          readRuntimeConfig().STOREBRIDGE_PUBLIC_URL,
+        );
+        return { shop: shopForm(saved.shop), changed: saved.changed, ...(webhooks && { webhooks }) };
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         await audit('refused');

@@ -83,14 +83,32 @@ describe('storebridge webhooks sync (CLI)', { timeout: 120_000 }, () => {
     });
   });
 
-  it('removes ours when auto sync is off, and says why', async () => {
-    expect((await cli(['shop', 'set', 'WEB', 'autoSyncOrders=false'])).code).toBe(0);
+  it('removes ours as soon as `shop set` turns auto sync off; `webhooks sync` then says why none', async () => {
+    const switched = await cli(['shop', 'set', 'WEB', 'autoSyncOrders=false']);
+    expect(switched.code).toBe(0);
+    expect(switched.stdout).toContain('Webhook subscriptions: 0 created, 0 updated, 18 deleted, 0 unchanged');
+    expect(emulator.webhooks.subscriptions.list()).toEqual([]);
+
     const result = await cli(['webhooks', 'sync', '--shop', 'WEB']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
       'auto sync is off (autoSyncOrders), so our webhook subscriptions are removed',
     );
-    expect(result.stdout).toContain('0 created, 0 updated, 18 deleted, 0 unchanged');
+    expect(result.stdout).toContain('0 created, 0 updated, 0 deleted, 0 unchanged');
+  });
+
+  it('subscribes as soon as `shop set` turns auto sync on, where the public URL is known', async () => {
+    const unknown = await cli(['shop', 'set', 'WEB', 'autoSyncOrders=true']);
+    expect(unknown.code).toBe(0);
+    expect(unknown.stdout).toContain(
+      'Webhook subscriptions not changed: STOREBRIDGE_PUBLIC_URL is not set; run `storebridge webhooks sync --shop WEB --address <https url>`',
+    );
     expect(emulator.webhooks.subscriptions.list()).toEqual([]);
+
+    const known = await cli(['shop', 'set', 'WEB', 'autoSyncOrders=true'], {
+      STOREBRIDGE_PUBLIC_URL: 'https://books.example.com',
+    });
+    expect(known.stdout).toContain('Webhook subscriptions: 18 created, 0 updated, 0 deleted, 0 unchanged');
+    expect(emulator.webhooks.subscriptions.list()).toHaveLength(18);
   });
 });

@@ -9,6 +9,8 @@ import {
   setShopSetting,
   settingLines,
   showShop,
+  followAutoSyncWithWebhooks,
+  webhookFollowUpLine,
   type ShopDeps,
 } from '../../shops/index.ts';
 import { printJson, runAction } from '../run-action.ts';
@@ -57,7 +59,18 @@ export function registerShop(program: Command): void {
     .description(
       'change settings: key=value, dotted keys (accounts.refund=8000), lists as a,b, key=json:<JSON>, key= for the default',
     )
-    .action(runAction((code: string, settings: string[]) => withShops((deps) => set(deps, code, settings))));
+    .action(
+      runAction((code: string, settings: string[]) =>
+        withContext((context: AppContext) =>
+          set(
+            { db: context.store.db, secretKey: context.secretKey },
+            code,
+            settings,
+            context.config.STOREBRIDGE_PUBLIC_URL,
+          ),
+        ),
+      ),
+    );
 }
 
 function withShops(work: (deps: ShopDeps) => Promise<void>): Promise<void> {
@@ -115,7 +128,15 @@ async function show(deps: ShopDeps, code: string, json: boolean): Promise<void> 
   process.stdout.write(settingLines(view).join('\n') + '\n');
 }
 
-async function set(deps: ShopDeps, code: string, settings: string[]): Promise<void> {
+async function set(
+  deps: ShopDeps,
+  code: string,
+  settings: string[],
+  publicUrl: string | undefined,
+): Promise<void> {
   const { changed } = await setShopSetting(deps, code, settings);
   process.stdout.write(`Shop ${code} updated: ${changed.join(', ')}\n`);
+  // Auto sync switched: Shopify's webhook subscriptions follow at once (follow-auto-sync.ts).
+  const webhooks = await followAutoSyncWithWebhooks(deps, code, changed, publicUrl);
+  if (webhooks) process.stdout.write(webhookFollowUpLine(webhooks) + '\n');
 }

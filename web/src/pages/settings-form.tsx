@@ -17,7 +17,7 @@ export function SettingsForm({ code, groups }: { code: string; groups: SettingsG
   const queryClient = useQueryClient();
   const [changes, setChanges] = useState<Record<string, unknown>>({});
   const save = useMutation({
-    mutationFn: () => api('PATCH', path`/api/shops/${code}/settings`, { changes }),
+    mutationFn: () => api<SavedSettings>('PATCH', path`/api/shops/${code}/settings`, { changes }),
     onSuccess: async () => {
       setChanges({});
       await queryClient.invalidateQueries({ queryKey: ['shop', code] });
@@ -45,6 +45,15 @@ export function SettingsForm({ code, groups }: { code: string; groups: SettingsG
         {save.isSuccess && changed === 0 && (
           <Alert color="green" role="status" title="Saved">
             The settings are saved.
+          </Alert>
+        )}
+        {save.isSuccess && save.data.webhooks && (
+          <Alert
+            color={save.data.webhooks.kind === 'synced' ? 'green' : 'yellow'}
+            role="status"
+            title="Webhooks"
+          >
+            {webhooksLine(save.data.webhooks)}
           </Alert>
         )}
         {save.error && (issues.length === 0 || unplaced.length > 0) && (
@@ -96,6 +105,22 @@ export function SettingsForm({ code, groups }: { code: string; groups: SettingsG
       </Stack>
     </form>
   );
+}
+
+/** What the save answers beside the form: the webhook subscriptions after an auto sync change. */
+interface SavedSettings {
+  webhooks?:
+    | { kind: 'synced'; report: { summary: string; callbackUrl: string | null } }
+    | { kind: 'no_public_url'; message: string }
+    | { kind: 'failed'; code: string; message: string };
+}
+
+function webhooksLine(followUp: NonNullable<SavedSettings['webhooks']>): string {
+  if (followUp.kind === 'synced')
+    return `Shopify's webhook subscriptions followed: ${followUp.report.summary}.`;
+  if (followUp.kind === 'failed')
+    return `Shopify's webhook subscriptions were not changed (${followUp.message}). Sync them from the shop's Connection page.`;
+  return followUp.message;
 }
 
 /** `changes.accounts.refund` or `accounts.refund` -> the field key `accounts.refund`. */
