@@ -12,6 +12,7 @@ import { buildServer } from '../http/server.ts';
 import {
   deadLetterBox,
   listNeedsAttention,
+  openJobQueue,
   queueNames,
   retryDeadLetter,
   startWorker,
@@ -202,6 +203,23 @@ describeOnEachBackend('job queue', (backend) => {
     expect((await server.inject({ url: '/api/dead-letters', headers })).json()).toEqual({ deadLetters: [] });
     expect((await queue.boss.findJobs(queueNames.orderSync, { queued: true })).length).toBe(1);
     await server.close();
+  });
+
+  it('a queue made by an older version takes the definition of today when the queue opens again', async () => {
+    // As an install from before heartbeats: no heartbeat, a shorter retry.
+    await queue.boss.updateQueue(queueNames.orderSync, { heartbeatSeconds: null as never, retryLimit: 2 });
+    expect(await queue.boss.getQueue(queueNames.orderSync)).toMatchObject({
+      heartbeatSeconds: null,
+      retryLimit: 2,
+    });
+    await queue.stop({ graceful: false });
+    queue = await openJobQueue(store);
+    testbed.queue = queue;
+    expect(await queue.boss.getQueue(queueNames.orderSync)).toMatchObject({
+      heartbeatSeconds: 30,
+      retryLimit: 8,
+      policy: 'stately',
+    });
   });
 
   it('the schedule follows the shops: every syncFrequencyMinutes for auto-sync shops, none for the others', async () => {

@@ -1,8 +1,8 @@
-import { fromKysely, fromPglite, PgBoss, type ConstructorOptions, type Db } from 'pg-boss';
+import { fromKysely, fromPglite, PgBoss, type ConstructorOptions, type Db, type Queue } from 'pg-boss';
 import type { Store, StoreAccess } from '../db/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { JobDb, JobSender, OrderSyncJob } from './contract.ts';
-import { jobKey, queueDefinitions, queueNames } from './queues.ts';
+import { jobKey, queueChanges, queueDefinitions, queueNames } from './queues.ts';
 
 export interface JobQueue extends JobSender {
   readonly boss: PgBoss;
@@ -39,7 +39,9 @@ export async function openJobQueue(store: Store, options: { logger?: Logger } = 
   boss.on('warning', (warning) => options.logger?.warn({ warning }, 'job queue warning'));
   await boss.start();
   for (const { name, ...definition } of queueDefinitions) {
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, definition);
+    const existing = await boss.getQueue(name);
+    if (!existing) await boss.createQueue(name, definition);
+    else await updateQueueDefinition(boss, existing, { name, ...definition });
     // pg-boss looks a queue up on its own connection the first time a job is sent to it. On PGlite
     // that lookup, inside a caller's transaction, would wait for the lock the transaction holds:
     // a read now puts every queue in its cache first.
@@ -74,6 +76,16 @@ export async function openJobQueue(store: Store, options: { logger?: Logger } = 
 }
 
 const superviseSeconds = 15;
+
+/**
+ * A queue made by an older storebridge takes today's definition (a heartbeat, a retry setting):
+ * pg-boss copies a queue's settings into each job it sends, so without this an upgraded install
+ * would keep the old ones for good. Idempotent: an unchanged queue is not written.
+ */
+async function updateQueueDefinition(boss: PgBoss, existing: Queue, wanted: Queue): Promise<void> {
+  const changes = queueChanges(existing, wanted);
+  if (Object.keys(changes).length > 0) await boss.updateQueue(wanted.name, changes);
+}
 
 /**
  * `pgboss` beside the store's `public`; a store in its own schema (the tests', or an integrator's

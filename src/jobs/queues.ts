@@ -56,3 +56,31 @@ export function jobKey(data: { shopCode?: unknown; shopifyOrderId?: unknown }): 
     ? `${String(data.shopCode)}:${data.shopifyOrderId}`
     : String(data.shopCode);
 }
+
+/** What pg-boss can change of a queue after it was made (`updateQueue`): not its name or policy. */
+const changeable = [
+  'retryLimit',
+  'retryDelay',
+  'retryBackoff',
+  'retryDelayMax',
+  'expireInSeconds',
+  'retentionSeconds',
+  'deleteAfterSeconds',
+  'heartbeatSeconds',
+  'deadLetter',
+  'notify',
+] as const satisfies readonly (keyof Queue)[];
+
+/**
+ * The settings of a queue made by an older storebridge that differ from its definition now (a
+ * heartbeat added, a retry changed), for `updateQueue`; empty when it is as defined. Only what the
+ * definition names is compared: pg-boss's own defaults for the rest are left as they are.
+ */
+export function queueChanges(existing: Partial<Queue>, wanted: Queue): Partial<Queue> {
+  const changes: Partial<Queue> = {};
+  for (const key of changeable) {
+    if (wanted[key] === undefined || existing[key] === wanted[key]) continue;
+    Object.assign(changes, { [key]: wanted[key] });
+  }
+  return changes;
+}
