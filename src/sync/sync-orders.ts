@@ -75,7 +75,7 @@ export async function syncOrders(
   // Refunds are booked as their orders are imported, while the fetch waits on Shopify's bucket:
   // booked after the whole fetch, they added their time to a throttled sync's (bench:import).
   // Refund results are counted as they come, not kept: a processed one carries its documents, and
-  // a 100,000-order backfill books ~40,000 refunds (kept, they were most of its memory growth).
+  // a 100,000-order backfill books ~40,000 refunds; kept, the live heap grew with the backfill.
   const refundTally = emptyRefundTally();
   // Refunds decided in this run but still open (waiting, error): not decided twice in one run.
   // Settled ones need no remembering: they are no longer listed as open.
