@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
  * program allocates fast, and a sync allocates fast: every import batch (100 orders, about a
  * second of work) outlives the young generation and is promoted, then dies. A 10,000-order bulk
  * backfill kept ~45 MB live but let the old generation reach ~130 MB of mostly garbage (peak RSS
- * 301 MB); at 1.5x it stays near 50 MB (peak RSS 203 MB) for about the same run time
+ * ~280-300 MB); at 1.5x it stays near 50 MB (peak RSS ~200 MB) for the same CPU time
  * (docs/order-import.md "Memory"). Nothing is capped: a heap that truly needs more still grows.
  */
 export const heapGrowingPercent = 50;
