@@ -17,6 +17,7 @@ import { registerStart } from './commands/start.ts';
 import { registerSync } from './commands/sync.ts';
 import { registerUsers } from './commands/users.ts';
 import { registerWebhooks } from './commands/webhooks.ts';
+import { applyMemorySettings } from '../runtime/memory-settings.ts';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -45,4 +46,5 @@ export function buildProgram(): Command {
   return program;
 }
 
+applyMemorySettings();
 await buildProgram().parseAsync(process.argv);

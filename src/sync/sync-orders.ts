@@ -63,9 +63,10 @@ export async function syncOrders(
     progress.phase = phase;
     options.onProgress?.({ ...progress });
   };
-  const ofThisRun = new Set<string>();
+  // Only kept when they are to be archived: a 100,000-order backfill would hold every id otherwise.
+  const ofThisRun = connection.settings.archiveProcessedOrders ? new Set<string>() : undefined;
   const onResult = (result: ImportResult) => {
-    ofThisRun.add(result.shopifyOrderId);
+    ofThisRun?.add(result.shopifyOrderId);
     count(tally, result);
     if (result.status === 'failed') progress.failed += 1;
     else progress.imported += 1;
@@ -73,16 +74,23 @@ export async function syncOrders(
   };
   // Refunds are booked as their orders are imported, while the fetch waits on Shopify's bucket:
   // booked after the whole fetch, they added their time to a throttled sync's (bench:import).
-  const refundResults = new Map<string, RefundResult>();
+  // Refund results are counted as they come, not kept: a processed one carries its documents, and
+  // a 100,000-order backfill books ~40,000 refunds; kept, the live heap grew with the backfill.
+  const refundTally = emptyRefundTally();
+  // Refunds decided in this run but still open (waiting, error): not decided twice in one run.
+  // Settled ones need no remembering: they are no longer listed as open.
+  const decidedOpen = new Set<string>();
   const bookRefunds = connection.settings.returnsAndRefundsMode === 'auto_create_credit_memo';
   const bookRefundsOf = async (shopifyOrderIds?: readonly string[]) => {
     const results = await processRefunds(deps, shopCode, {
       connection,
       shopifyOrderIds,
-      // The run's results by refund id: looked up, not copied, once per take of a long backfill.
-      exceptShopifyRefundIds: refundResults,
+      exceptShopifyRefundIds: decidedOpen,
     });
-    for (const result of results) refundResults.set(result.shopifyRefundId, result);
+    for (const result of results) {
+      countRefund(refundTally, result);
+      if (result.status === 'waiting' || result.status === 'error') decidedOpen.add(result.shopifyRefundId);
+    }
   };
   const queue = startImportQueue(
     deps,
@@ -109,9 +117,8 @@ export async function syncOrders(
     report('refunds');
     await bookRefundsOf();
   }
-  const refunds = [...refundResults.values()];
-  if (connection.settings.archiveProcessedOrders) report('archiving');
-  const archived = connection.settings.archiveProcessedOrders
+  if (ofThisRun) report('archiving');
+  const archived = ofThisRun
     ? (await archiveOrders(deps, shopCode, { shopifyOrderIds: [...ofThisRun] })).archived.length
     : 0;
   return {
@@ -120,7 +127,7 @@ export async function syncOrders(
     staged: stage.outcomes.staged,
     skipped: stage.fetched - stage.outcomes.staged,
     ...tally,
-    ...refundTally(refunds),
+    ...refundTally,
   };
 }
 
@@ -148,15 +155,17 @@ async function retryWaitingForCustomers(
   );
 }
 
-function refundTally(results: readonly RefundResult[]): Pick<SyncSummary, 'refunds' | 'refundErrors'> {
-  const refunds = { processed: 0, waiting: 0, not_convertible: 0, error: 0 };
-  for (const result of results) refunds[result.status] += 1;
-  const refundErrors = results.flatMap((r) =>
-    r.status === 'error'
-      ? [{ shopifyRefundId: r.shopifyRefundId, orderName: r.orderName, code: r.code, message: r.message }]
-      : [],
-  );
-  return { refunds, refundErrors };
+type RefundTally = Pick<SyncSummary, 'refunds' | 'refundErrors'>;
+
+function emptyRefundTally(): RefundTally {
+  return { refunds: { processed: 0, waiting: 0, not_convertible: 0, error: 0 }, refundErrors: [] };
+}
+
+function countRefund(tally: RefundTally, result: RefundResult): void {
+  tally.refunds[result.status] += 1;
+  if (result.status !== 'error') return;
+  const { shopifyRefundId, orderName, code, message } = result;
+  tally.refundErrors.push({ shopifyRefundId, orderName, code, message });
 }
 
 type Tally = Pick<SyncSummary, 'imported' | 'conflicts' | 'errors' | 'warnings'>;
