@@ -28,7 +28,7 @@ export function settled(refund: ImportedRefund): boolean {
   return refund.status === 'processed' || refund.status === 'not_convertible';
 }
 
-/** Rolls a refund's transaction (or savepoint) back with what to record instead. */
+/** A refusal of one refund: what to record on it instead; nothing else of it is written. */
 export class RefundRefused extends Error {
   constructor(readonly update: Extract<RefundUpdate, { status: 'error' }>) {
     super(update.message);
