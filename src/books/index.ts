@@ -27,13 +27,20 @@ export type {
 } from './documents/sales-document.ts';
 export {
   createRefundDocuments,
+  createRefundDocumentsForRefunds,
   type CreateRefundDocumentsInput,
   type CreateRefundDocumentsResult,
   type RefundBooksErrorCode,
   type RefundDocumentsDecision,
+  type RefundToBook,
 } from './refunds/create-refund-documents.ts';
 export { orderDocumentsState, type OrderDocumentsState } from './refunds/order-documents-state.ts';
-export { refundExchangeRate, refundInputs, type RefundBooksInputs } from './refunds/refund-inputs.ts';
+export {
+  refundExchangeRate,
+  refundInputs,
+  refundInputsForRefunds,
+  type RefundBooksInputs,
+} from './refunds/refund-inputs.ts';
 export { findRefundDocuments } from './refunds/find-refund-documents.ts';
 export {
   listGlEntries,

@@ -68,19 +68,27 @@ export interface BooksPort {
     input: { shop: PublicShopSettings; orders: readonly Order[]; withJson: boolean },
   ): Promise<SalesDocumentsOutcome[]>;
   /**
-   * What the refund rule needs from the books for one refund (docs/refunds.md): where the order's
+   * What the refund rule needs from the books for each refund (docs/refunds.md): where its order's
    * documents stand, the refunds already in them, the items for its SKUs and the exchange rate
-   * on the refund's date.
+   * on the refund's date. Many refunds in a constant number of statements; refunds of one order
+   * go in separate calls, each after the one before was booked.
    */
-  refundInputs(
+  refundInputsForRefunds(
     trx: Kysely<Database>,
-    input: { shop: PublicShopSettings; order: Order; refund: Refund },
-  ): Promise<RefundBooksInputs>;
-  /** Writes and posts a refund decision's documents and stock movements; idempotent per refund. */
-  createRefundDocuments(
+    input: { shop: PublicShopSettings; refunds: readonly { order: Order; refund: Refund }[] },
+  ): Promise<RefundBooksInputs[]>;
+  /**
+   * Writes and posts each refund decision's documents and stock movements; idempotent per refund.
+   * Outcome i is what booking the refunds one by one, in order, would give (a refusal writes
+   * nothing of its refund), in a constant number of statements; each refund of another order.
+   */
+  createRefundDocumentsForRefunds(
     trx: Kysely<Database>,
-    input: { shop: PublicShopSettings; order: Order; refund: Refund; decision: RefundDocumentsDecision },
-  ): Promise<SalesDocumentsOutcome>;
+    input: {
+      shop: PublicShopSettings;
+      refunds: readonly { order: Order; refund: Refund; decision: RefundDocumentsDecision }[];
+    },
+  ): Promise<SalesDocumentsOutcome[]>;
   /** seed 002 "Unlink Processed Documents": the documents stay, they no longer belong to the order. */
   unlinkOrderDocuments(
     trx: Kysely<Database>,

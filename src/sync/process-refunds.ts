@@ -8,9 +8,10 @@ import { listOpenRefunds, updateRefund, type ImportedRefund } from './refund-rep
 export type { RefundResult } from './refund-booking.ts';
 
 /**
- * Refunds decided and booked per transaction. Each refund still stands alone inside it (its own
- * savepoint: bookRefundBatch); the batch saves a commit (a WAL flush on a server) and a lock, a
- * status read and a mirror read per refund. The orders' locks are held until the batch commits,
+ * Refunds decided and booked per transaction. Each refund still stands alone inside it (books
+ * refuses before it writes: bookRefundBatch); the batch saves a commit (a WAL flush on a server),
+ * a lock, a status read and a mirror read per refund, and its runs read and write in a constant
+ * number of statements. The orders' locks are held until the batch commits,
  * so a worker waiting for one of them waits at most one batch.
  */
 const refundsPerTransaction = 50;
@@ -18,8 +19,9 @@ const refundsPerTransaction = 50;
 /**
  * Decides and books the shop's open refunds (seed 002 "Returns and refunds", seed 000): each
  * refund's documents, postings and stock movements commit together or not at all, and a refusal of
- * one undoes nothing of another (issue 6 item 5): refunds go in batches, each refund in its own
- * savepoint, and a batch whose transaction fails as a whole goes again one refund per transaction. A refusal (missing account, unknown item) leaves the refund imported
+ * one undoes nothing of another (issue 6 item 5): refunds go in batches, a refusal writing only its
+ * error, and a batch whose transaction fails as a whole (anything thrown, a refusal after a write
+ * included) goes again one refund per transaction. A refusal (missing account, unknown item) leaves the refund imported
  * with its error, one more attempt, and it is decided again on the next sync; a refund waiting for
  * a pending transaction or for its sales document likewise. `shopifyRefundIds` picks refunds (an
  * operator's command in "import only" mode, or a retry of one).
@@ -83,8 +85,8 @@ async function processBatchOrEach(
 
 /**
  * One refund in its own transaction: alone, or when its batch's transaction failed as a whole. A
- * batch of one, so the booking is the batch's; what fails outside the refund's savepoint (the
- * lock, the reads) is recorded on the refund after the rollback. Null when another worker settled
+ * batch of one, so the booking is the batch's; a refusal thrown out of it (a write refused
+ * midway, the lock, the reads) is recorded on the refund after the rollback. Null when another worker settled
  * the refund meanwhile.
  */
 async function processRefund(

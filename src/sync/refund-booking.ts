@@ -1,11 +1,15 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/index.ts';
 import type { Order, Refund } from '../domain/order.ts';
 import { refundDocuments, type RefundDocumentsOutcome } from '../rules/refund-documents.ts';
 import { AppError } from '../shared/errors.ts';
 import type { ShopConnection } from '../shops/index.ts';
 import type { MirroredOrder } from './mirror-repository.ts';
-import type { DocumentSummary, SyncDeps } from './ports.ts';
+import type {
+  DocumentSummary,
+  RefundBooksInputs,
+  RefundDocumentsDecision,
+  SalesDocumentsOutcome,
+  SyncDeps,
+} from './ports.ts';
 import type { ImportedRefund, RefundUpdate } from './refund-repository.ts';
 
 /** Deciding and booking one refund, and what becomes of a refusal: shared by one refund per transaction and by a batch. */
@@ -24,7 +28,7 @@ export function settled(refund: ImportedRefund): boolean {
   return refund.status === 'processed' || refund.status === 'not_convertible';
 }
 
-/** Rolls a refund's transaction (or savepoint) back with what to record instead. */
+/** A refusal of one refund: what to record on it instead; nothing else of it is written. */
 export class RefundRefused extends Error {
   constructor(readonly update: Extract<RefundUpdate, { status: 'error' }>) {
     super(update.message);
@@ -58,28 +62,38 @@ export async function announceRefusal(
     });
 }
 
-export async function decideAndBook(
-  trx: Kysely<Database>,
-  deps: SyncDeps,
+/**
+ * The refund rule on the books' inputs (pure): what to record on the refund (waiting, not
+ * convertible), or the documents to write. A refusal of the rule is thrown as RefundRefused.
+ */
+export function decideRefund(
   connection: ShopConnection,
   order: Order,
   refund: Refund,
-): Promise<{ update: RefundUpdate; documents: DocumentSummary[] }> {
-  const shop = connection.settings;
-  const inputs = await deps.books.refundInputs(trx, { shop, order, refund });
-  const outcome: RefundDocumentsOutcome = refundDocuments({ order, refund, settings: shop, ...inputs });
+  inputs: RefundBooksInputs,
+): { update: RefundUpdate } | { decision: RefundDocumentsDecision } {
+  const outcome: RefundDocumentsOutcome = refundDocuments({
+    order,
+    refund,
+    settings: connection.settings,
+    ...inputs,
+  });
   if (!outcome.ok) {
     const [first] = outcome.errors;
     const message = outcome.errors.map((problem) => `${problem.field}: ${problem.message}`).join('; ');
     throw new RefundRefused({ status: 'error', code: first?.code ?? 'refund_refused', message });
   }
   const { decision } = outcome;
-  if (decision.outcome !== 'documents') {
-    const status = decision.outcome === 'wait' ? ('waiting' as const) : decision.outcome;
-    const update = { status, reason: decision.reason, message: decision.message };
-    return { update, documents: [] };
-  }
-  const booked = await deps.books.createRefundDocuments(trx, { shop, order, refund, decision });
+  if (decision.outcome === 'documents') return { decision };
+  const status = decision.outcome === 'wait' ? ('waiting' as const) : decision.outcome;
+  return { update: { status, reason: decision.reason, message: decision.message } };
+}
+
+/** What books' booking of the documents records on the refund; its refusal thrown as RefundRefused. */
+export function bookedUpdate(booked: SalesDocumentsOutcome): {
+  update: RefundUpdate;
+  documents: DocumentSummary[];
+} {
   if (!booked.ok) throw new RefundRefused({ status: 'error', ...booked.error });
   const documentNos = booked.documents.flatMap((document) =>
     document.number === null ? [] : [document.number],

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, OrderRefundsTable } from '../db/index.ts';
 
 export type RefundStatus = Selectable<OrderRefundsTable>['status'];
@@ -85,6 +85,35 @@ export async function updateRefund(
     .where('shop_code', '=', key.shopCode)
     .where('shopify_refund_id', '=', key.shopifyRefundId)
     .execute();
+}
+
+/** updateRefund for many refunds of a shop in one statement (a batch), each row set as updateRefund sets it. */
+export async function updateRefunds(
+  db: Kysely<Database>,
+  shopCode: string,
+  updates: readonly { shopifyRefundId: string; update: RefundUpdate }[],
+): Promise<void> {
+  if (updates.length === 0) return;
+  const values = updates.map(({ shopifyRefundId, update }) => ({
+    shopify_refund_id: shopifyRefundId,
+    status: update.status,
+    status_reason: update.status === 'waiting' || update.status === 'not_convertible' ? update.reason : null,
+    error_code: update.status === 'error' ? update.code : null,
+    error_message: update.status === 'processed' ? null : update.message,
+    attempts_added: update.status === 'error' ? 1 : 0,
+    document_nos: update.status === 'processed' ? update.documentNos : null,
+  }));
+  await sql`
+    update order_refunds as r set
+      status = v.status, status_reason = v.status_reason, error_code = v.error_code,
+      error_message = v.error_message, attempts = r.attempts + v.attempts_added,
+      document_nos = coalesce(v.document_nos, r.document_nos),
+      processed_at = case when v.status = 'processed' then ${new Date().toISOString()}::timestamptz
+        else r.processed_at end
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(
+      shopify_refund_id text, status text, status_reason text, error_code text, error_message text,
+      attempts_added integer, document_nos jsonb)
+    where r.shop_code = ${shopCode} and r.shopify_refund_id = v.shopify_refund_id`.execute(db);
 }
 
 function toImportedRefund(row: Selectable<OrderRefundsTable>): ImportedRefund {

@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely';
 import {
   createSalesDocuments,
   createSalesDocumentsForOrders,
-  createRefundDocuments,
-  refundInputs,
+  createRefundDocumentsForRefunds,
+  refundInputsForRefunds,
   documentJson,
   unlinkOrderDocuments,
   type CreateRefundDocumentsResult,
@@ -96,9 +96,10 @@ const booksPort: BooksPort = {
     });
     return results.map((result) => summary(result, input.withJson));
   },
-  refundInputs: (trx, input) => refundInputs(trx, input),
-  async createRefundDocuments(trx, input) {
-    return summary(await createRefundDocuments(trx, input), true);
+  refundInputsForRefunds: (trx, input) => refundInputsForRefunds(trx, input),
+  async createRefundDocumentsForRefunds(trx, input) {
+    const results = await createRefundDocumentsForRefunds(trx, input);
+    return results.map((result) => summary(result, true));
   },
   async unlinkOrderDocuments(trx, input) {
     await unlinkOrderDocuments(trx, input);

@@ -66,6 +66,28 @@ export async function findDocuments(db: Db, filter: DocumentFilter): Promise<Boo
 }
 
 /**
+ * The documents still linked to their order whose refund id or number is one of these (a batch of
+ * refunds: what each one became, what each applies to), with their lines, in creation order.
+ */
+export async function findLinkedDocumentsWith(
+  db: Db,
+  shopCode: string,
+  column: 'shopify_refund_id' | 'number',
+  values: readonly string[],
+): Promise<BooksDocument[]> {
+  if (values.length === 0) return [];
+  const rows = await db
+    .selectFrom('documents')
+    .selectAll()
+    .where('shop_code', '=', shopCode)
+    .where(column, 'in', [...new Set(values)])
+    .where('unlinked_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  return withLines(db, rows);
+}
+
+/**
  * The sales documents still linked to each of these orders (what the order became; its refunds'
  * documents are not among them), for many orders in two statements, by Shopify order id; orders
  * without any are absent.

@@ -30,12 +30,19 @@ export async function orderDocumentsState(
 ): Promise<OrderDocumentsState> {
   const linked = await findLinkedDocumentsOfOrders(trx, input.shopCode, [input.shopifyOrderId]);
   const documents = linked.get(input.shopifyOrderId) ?? [];
-  const invoice = documents.find((d) => d.type === 'sales_invoice' || d.type === 'cash_sale');
-  const salesOrder = documents.find((d) => d.type === 'sales_order');
-  const chosen = invoice ?? salesOrder;
   const itemsBySku = input.order
     ? await findItemsForOrder(trx, input.order)
-    : await itemsOfLines(trx, chosen);
+    : await itemsOfLines(trx, chosenDocument(documents));
+  return documentsStateOf(documents, itemsBySku);
+}
+
+/** orderDocumentsState from the order's linked sales documents and the items, read by the caller (a batch reads them once). */
+export function documentsStateOf(
+  documents: readonly BooksDocument[],
+  itemsBySku: Map<string, ItemForLine>,
+): OrderDocumentsState {
+  const invoice = invoiceOf(documents);
+  const chosen = chosenDocument(documents);
   if (!chosen) return { documents: { stage: 'none' }, reflectedRefundIds: [], itemsBySku };
   const ref = { type: chosen.type as 'sales_order' | 'sales_invoice' | 'cash_sale', number: chosen.number! };
   const lines = chosen.lines.map(lineState);
@@ -43,6 +50,15 @@ export async function orderDocumentsState(
     ? { stage: 'shipped_invoiced', invoice: ref, lines }
     : { stage: chosen.status === 'released' ? 'released' : 'open', salesOrder: ref, lines };
   return { documents: state, reflectedRefundIds: chosen.reflectedRefundIds, itemsBySku };
+}
+
+function invoiceOf(documents: readonly BooksDocument[]): BooksDocument | undefined {
+  return documents.find((d) => d.type === 'sales_invoice' || d.type === 'cash_sale');
+}
+
+/** The invoice or cash sale when there is one, else the sales order. */
+function chosenDocument(documents: readonly BooksDocument[]): BooksDocument | undefined {
+  return invoiceOf(documents) ?? documents.find((d) => d.type === 'sales_order');
 }
 
 function lineState(line: BooksDocument['lines'][number]): DocumentLineState {

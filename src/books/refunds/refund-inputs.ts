@@ -3,8 +3,10 @@ import type { Database } from '../../db/index.ts';
 import type { Order, Refund } from '../../domain/order.ts';
 import type { RefundDocumentsInput, RefundSettings } from '../../rules/refund-decision.ts';
 import { documentDateOf, type ExchangeRate } from '../../rules/sales-document.ts';
-import { findExchangeRate } from '../exchange-rates/find-exchange-rate.ts';
-import { orderDocumentsState } from './order-documents-state.ts';
+import { findLinkedDocumentsOfOrders } from '../documents/documents-repository.ts';
+import { findItemsForOrders } from '../documents/load-document-inputs.ts';
+import { findExchangeRate, findExchangeRates, rateKey } from '../exchange-rates/find-exchange-rate.ts';
+import { documentsStateOf, orderDocumentsState } from './order-documents-state.ts';
 
 type Shop = Pick<RefundSettings, 'code' | 'localCurrency' | 'timeZone'>;
 
@@ -40,4 +42,36 @@ export async function refundInputs(
     order,
   });
   return { ...state, exchangeRate: await refundExchangeRate(trx, input) };
+}
+
+/**
+ * refundInputs for many refunds in a constant number of statements (a batch of refunds): inputs i
+ * are what refundInputs would read for refund i now. The caller books refunds of one order in
+ * separate reads, so each sees what the one before wrote.
+ */
+export async function refundInputsForRefunds(
+  trx: Kysely<Database>,
+  input: { shop: Shop; refunds: readonly { order: Order; refund: Refund }[] },
+): Promise<RefundBooksInputs[]> {
+  const { shop, refunds } = input;
+  if (refunds.length === 0) return [];
+  const orders = refunds.map(({ order }) => order);
+  const linked = await findLinkedDocumentsOfOrders(
+    trx,
+    shop.code,
+    orders.map((order) => order.shopifyId),
+  );
+  const items = await findItemsForOrders(trx, orders);
+  const rateWanted = ({ order, refund }: { order: Order; refund: Refund }) => ({
+    currency: order.shopCurrency,
+    date: documentDateOf(refund.createdAt, shop.timeZone),
+  });
+  const foreign = refunds.filter(({ order }) => order.shopCurrency !== shop.localCurrency);
+  const rates = await findExchangeRates(trx, foreign.map(rateWanted));
+  return refunds.map((entry, index) => {
+    const state = documentsStateOf(linked.get(entry.order.shopifyId) ?? [], items[index]!);
+    if (entry.order.shopCurrency === shop.localCurrency) return { ...state, exchangeRate: null };
+    const { currency, date } = rateWanted(entry);
+    return { ...state, exchangeRate: rates.get(rateKey(currency, date)) ?? null };
+  });
 }

@@ -154,6 +154,25 @@ export class FakeBooks implements BooksPort {
     return { ok: true, documents: [{ type: 'credit_memo', number }] };
   }
 
+  async refundInputsForRefunds(
+    trx: unknown,
+    input: { refunds: readonly { order: Order }[] },
+  ): Promise<RefundBooksInputs[]> {
+    const inputs: RefundBooksInputs[] = [];
+    for (const { order } of input.refunds) inputs.push(await this.refundInputs(trx, { order }));
+    return inputs;
+  }
+
+  /** One by one through createRefundDocuments, so a test can replace that one. */
+  async createRefundDocumentsForRefunds(
+    trx: unknown,
+    input: { refunds: readonly { refund: Refund; decision: RefundDocumentsDecision }[] },
+  ): Promise<SalesDocumentsOutcome[]> {
+    const outcomes: SalesDocumentsOutcome[] = [];
+    for (const refund of input.refunds) outcomes.push(await this.createRefundDocuments(trx, refund));
+    return outcomes;
+  }
+
   async unlinkOrderDocuments(_trx: unknown, input: { shopifyOrderId: string }): Promise<void> {
     this.unlinked.push(input.shopifyOrderId);
   }
