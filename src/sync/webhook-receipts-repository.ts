@@ -113,18 +113,17 @@ export async function latestAcceptedReceipts(
       eb.fn.max('triggered_at').as('triggered_at'),
       eb.fn.max('order_updated_at').as('order_updated_at'),
     ])
-    .where((eb) =>
-      eb(
-        eb.refTuple('shop_code', 'shopify_order_id'),
-        'in',
-        orders.map((order) => eb.tuple(order.shopCode, order.shopifyOrderId)),
-      ),
-    )
+    // Shops x order ids, not (shop, order) pairs: one index scan with `= any`, planned in a tenth
+    // of the time of the pairs' OR (a group is nearly always one shop); other pairs are dropped.
+    .where('shop_code', 'in', [...new Set(orders.map((order) => order.shopCode))])
+    .where('shopify_order_id', 'in', [...new Set(orders.map((order) => order.shopifyOrderId))])
     .where('outcome', '=', 'accepted')
     .groupBy(['shop_code', 'shopify_order_id'])
     .execute();
+  const asked = new Set(orders.map(receiptOrderKey));
   for (const row of rows) {
     const key = receiptOrderKey({ shopCode: row.shop_code, shopifyOrderId: row.shopify_order_id ?? '' });
+    if (!asked.has(key)) continue;
     latest.set(key, { triggeredAt: toDate(row.triggered_at), orderUpdatedAt: toDate(row.order_updated_at) });
   }
   return latest;

@@ -73,15 +73,19 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: WebhookRoutesD
 }
 
 /**
- * One group in flight on PGlite (it has one connection); six on a PostgreSQL server, so groups'
- * round trips and commits overlap while the pool keeps room for the API and a worker
- * (bench:webhooks at 500/s: ack p99 71 ms with two in flight, 30 ms with six, 29 ms with eight).
+ * One group in flight, on either store. On PGlite it has one connection anyway. On a PostgreSQL
+ * server more groups at once looked faster while the repeats' counter row (0019) made them wait
+ * for each other; without it, on 2 cores shared with the database, each group in flight is one
+ * more backend wanting the CPU, and every round trip of every group waits for it. One group at a
+ * time makes the groups bigger and the round trips fewer (bench:webhooks on PostgreSQL, quiet
+ * machine, ack p99: at 500/s 28.6 ms with one in flight, 38.6 with three, 48-60 with six; at
+ * 1,000/s 59.5 ms with one, 323 ms with six).
  */
 function defaultReceiver(deps: WebhookRoutesDeps): WebhookReceiver | undefined {
   if (!deps.jobs) return undefined;
   return groupCommitReceiver(
     { db: deps.store.db, jobs: deps.jobs, onReceipt: deps.onWebhookReceipt },
-    { maxInFlight: deps.store.access.kind === 'postgres' ? 6 : 1 },
+    { maxInFlight: 1 },
   );
 }
 

@@ -32,6 +32,8 @@ describe('storebridge shop (CLI)', { timeout: 120_000 }, () => {
       LOG_LEVEL: 'silent',
     };
     delete env.DATABASE_URL;
+    // No public address: switching auto sync then tells how to subscribe instead of calling Shopify.
+    delete env.STOREBRIDGE_PUBLIC_URL;
     const result = await run(process.execPath, [bin, ...args], { env, timeout: 100_000 }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (error: { code: number; stdout: string; stderr: string }) => ({
@@ -162,7 +164,10 @@ describe('storebridge shop (CLI)', { timeout: 120_000 }, () => {
     );
     expect(result).toMatchObject({
       code: 0,
-      stdout: 'Shop POS updated: autoSyncOrders, orderFilters.channel, orderFilters.tags\n',
+      stdout:
+        'Shop POS updated: autoSyncOrders, orderFilters.channel, orderFilters.tags\n' +
+        'Webhook subscriptions not changed: STOREBRIDGE_PUBLIC_URL is not set; ' +
+        'run `storebridge webhooks sync --shop POS --address <https url>`\n',
     });
     const json = JSON.parse((await storebridge('shop', 'show', 'POS', '--json')).stdout) as Record<
       string,
