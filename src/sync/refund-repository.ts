@@ -68,26 +68,10 @@ export async function updateRefund(
   key: { shopCode: string; shopifyRefundId: string },
   update: RefundUpdate,
 ): Promise<void> {
-  await db
-    .updateTable('order_refunds')
-    .set((eb) => ({
-      status: update.status,
-      status_reason:
-        update.status === 'waiting' || update.status === 'not_convertible' ? update.reason : null,
-      error_code: update.status === 'error' ? update.code : null,
-      error_message: update.status === 'processed' ? null : update.message,
-      ...(update.status === 'error' && { attempts: eb('attempts', '+', 1) }),
-      ...(update.status === 'processed' && {
-        document_nos: JSON.stringify(update.documentNos),
-        processed_at: new Date(),
-      }),
-    }))
-    .where('shop_code', '=', key.shopCode)
-    .where('shopify_refund_id', '=', key.shopifyRefundId)
-    .execute();
+  await updateRefunds(db, key.shopCode, [{ shopifyRefundId: key.shopifyRefundId, update }]);
 }
 
-/** updateRefund for many refunds of a shop in one statement (a batch), each row set as updateRefund sets it. */
+/** Records decisions on many refunds of a shop in one statement (a batch); see updateRefund. */
 export async function updateRefunds(
   db: Kysely<Database>,
   shopCode: string,

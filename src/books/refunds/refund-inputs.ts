@@ -6,7 +6,7 @@ import { documentDateOf, type ExchangeRate } from '../../rules/sales-document.ts
 import { findLinkedDocumentsOfOrders } from '../documents/documents-repository.ts';
 import { findItemsForOrders } from '../documents/load-document-inputs.ts';
 import { findExchangeRate, findExchangeRates, rateKey } from '../exchange-rates/find-exchange-rate.ts';
-import { documentsStateOf, orderDocumentsState } from './order-documents-state.ts';
+import { documentsStateOf } from './order-documents-state.ts';
 
 type Shop = Pick<RefundSettings, 'code' | 'localCurrency' | 'timeZone'>;
 
@@ -30,18 +30,13 @@ export type RefundBooksInputs = Pick<
   'documents' | 'reflectedRefundIds' | 'itemsBySku' | 'exchangeRate'
 >;
 
-/** Everything refundDocuments takes from the books for one refund: orderDocumentsState and the rate. */
+/** Everything refundDocuments takes from the books for one refund: a batch of one. */
 export async function refundInputs(
   trx: Kysely<Database>,
   input: { shop: Shop; order: Order; refund: Refund },
 ): Promise<RefundBooksInputs> {
-  const { shop, order } = input;
-  const state = await orderDocumentsState(trx, {
-    shopCode: shop.code,
-    shopifyOrderId: order.shopifyId,
-    order,
-  });
-  return { ...state, exchangeRate: await refundExchangeRate(trx, input) };
+  const [inputs] = await refundInputsForRefunds(trx, { shop: input.shop, refunds: [input] });
+  return inputs!;
 }
 
 /**
