@@ -21,10 +21,11 @@ export async function migrateToLatest(db: Kysely<Database>, schema = 'public'): 
     migrationTableSchema: schema,
   });
   let outcome = await migrator.migrateToLatest();
-  // Before it migrates, Kysely looks for its tables by listing every schema of the database and
-  // asking has_schema_privilege() of each by name: a schema that another store of the same
-  // database drops meanwhile (another tenant, another test) fails that lookup with 3F000, though
-  // ours is fine. Nothing was migrated then; listing again finds the schema gone and goes on.
+  // Before it migrates, Kysely looks for its tables by listing every table of every schema of the
+  // database, asking has_schema_privilege() of each schema by name and pg_get_serial_sequence() of
+  // each table by name. A schema or table that another store of the same database drops meanwhile
+  // (another tenant, another test) fails that lookup with 3F000 or 42P01, though ours is fine.
+  // Nothing was migrated then; listing again finds it gone and goes on.
   for (let attempt = 1; attempt < 5 && otherSchemaVanished(outcome.error, schema); attempt++) {
     outcome = await migrator.migrateToLatest();
   }
@@ -38,9 +39,15 @@ export async function migrateToLatest(db: Kysely<Database>, schema = 'public'): 
   return results;
 }
 
+/** A schema, or a table of a schema, that is not ours, vanished while Kysely listed them. */
 export function otherSchemaVanished(error: unknown, ours: string): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return code === '3F000' && typeof message === 'string' && !message.includes(`"${ours}"`);
+  if (typeof message !== 'string') return false;
+  if (code === '3F000') return !message.includes(`"${ours}"`); // invalid_schema_name
+  if (code !== '42P01') return false; // undefined_table
+  // pg_get_serial_sequence names the table schema-qualified: `relation "t_other.orders" …`.
+  const schema = /relation "([^".]+)\./.exec(message)?.[1];
+  return schema !== undefined && schema !== ours;
 }
 
 /**
