@@ -13,8 +13,10 @@ import {
   latestAcceptedReceipts,
   receiptOrderKey,
   type LatestAccepted,
+  type ReceiptOrder,
   type StoredOutcome,
 } from './webhook-receipts-repository.ts';
+import type { RecentlyAccepted } from './recently-accepted.ts';
 
 /**
  * Stores the receipt and enqueues the order's sync in one transaction: if the enqueue fails, no
@@ -32,8 +34,9 @@ export async function receiveWebhook(
 
 /**
  * Stores the receipts and enqueues the order syncs of several deliveries in one transaction
- * (group commit, webhook-group-commit.ts): one stale query, one multi-row insert of receipts, one
- * insert of jobs, where each delivery on its own costs all three (on PGlite, ~2.6 ms of its one
+ * (group commit, webhook-group-commit.ts): one stale query (none when the receiver remembers every
+ * order of the group, recently-accepted.ts), one multi-row insert of receipts, one insert of
+ * jobs, where each delivery on its own costs all three (on PGlite, ~2.6 ms of its one
  * connection). The outcomes are those `receiveWebhook` gives the deliveries one after the other
  * in the order they came: a later copy of an earlier delivery of the group is a duplicate, and
  * the stale check sees what the group accepted before. Throws when the transaction fails:
@@ -43,8 +46,10 @@ export async function receiveWebhookGroup(
   deps: ReceiveWebhookDeps,
   group: readonly VerifiedDelivery[],
 ): Promise<ReceiptOutcome[]> {
+  let before = new Map<string, LatestAccepted>();
   const outcomes = await deps.db.transaction().execute(async (trx) => {
-    const planned = planOutcomes(group, await latestAcceptedReceipts(trx, ordersOf(group)));
+    before = await latestBefore(trx, deps.recentlyAccepted, ordersOf(group));
+    const planned = planOutcomes(group, new Map(before));
     const toStore = group.flatMap((verified, i) => {
       const outcome = planned[i]!;
       return outcome === 'duplicate' ? [] : [{ index: i, row: receiptRow(verified, outcome) }];
@@ -70,14 +75,49 @@ export async function receiveWebhookGroup(
     if (jobs.length > 0) await deps.jobs.sendOrderSyncs(trx, jobs);
     return result;
   });
+  if (deps.recentlyAccepted) remember(deps.recentlyAccepted, before, group, outcomes);
   group.forEach((verified, i) => deps.onReceipt?.(outcomes[i]!, verified.delivery.topic));
   return outcomes;
+}
+
+/** What was accepted before the group, per order: from the process's memory where every order is there, else one query. */
+async function latestBefore(
+  db: Parameters<typeof latestAcceptedReceipts>[0],
+  recentlyAccepted: RecentlyAccepted | undefined,
+  orders: readonly ReceiptOrder[],
+): Promise<Map<string, LatestAccepted>> {
+  const remembered = new Map<string, LatestAccepted>();
+  for (const order of orders) {
+    const key = receiptOrderKey(order);
+    const latest = recentlyAccepted?.get(key);
+    if (!latest) return latestAcceptedReceipts(db, orders);
+    remembered.set(key, latest);
+  }
+  return remembered;
 }
 
 function ordersOf(group: readonly VerifiedDelivery[]) {
   return group.flatMap(({ shopCode, order }) =>
     order.kind === 'order' ? [{ shopCode, shopifyOrderId: order.shopifyOrderId }] : [],
   );
+}
+
+/**
+ * After the commit: what was known before the group, advanced by what the group stored as
+ * accepted (not by what it planned: a planned acceptance that met a stored copy may have been
+ * stored as stale by another process).
+ */
+function remember(
+  recentlyAccepted: RecentlyAccepted,
+  before: Map<string, LatestAccepted>,
+  group: readonly VerifiedDelivery[],
+  outcomes: readonly ReceiptOutcome[],
+): void {
+  group.forEach(({ shopCode, delivery, order }, i) => {
+    if (outcomes[i] !== 'accepted' || order.kind !== 'order') return;
+    advance(before, receiptOrderKey({ shopCode, shopifyOrderId: order.shopifyOrderId }), delivery, order);
+  });
+  for (const [orderKey, latest] of before) recentlyAccepted.remember(orderKey, latest);
 }
 
 /**
@@ -97,13 +137,25 @@ function planOutcomes(
     for (const key of keys) seen.add(key);
     if (order.kind === 'none') return 'ignored';
     const orderKey = receiptOrderKey({ shopCode, shopifyOrderId: order.shopifyOrderId });
-    const before = latest.get(orderKey) ?? { triggeredAt: null, orderUpdatedAt: null };
-    if (isStale(delivery, order, before)) return 'stale';
-    latest.set(orderKey, {
-      triggeredAt: later(before.triggeredAt, delivery.triggeredAt),
-      orderUpdatedAt: later(before.orderUpdatedAt, order.orderUpdatedAt),
-    });
+    if (isStale(delivery, order, latest.get(orderKey) ?? nothingAccepted)) return 'stale';
+    advance(latest, orderKey, delivery, order);
     return 'accepted';
+  });
+}
+
+const nothingAccepted: LatestAccepted = { triggeredAt: null, orderUpdatedAt: null };
+
+/** An accepted delivery moves its order's latest times on, as max() over the receipts does. */
+function advance(
+  latest: Map<string, LatestAccepted>,
+  orderKey: string,
+  delivery: WebhookDelivery,
+  order: { orderUpdatedAt: Date | null },
+): void {
+  const known = latest.get(orderKey) ?? nothingAccepted;
+  latest.set(orderKey, {
+    triggeredAt: later(known.triggeredAt, delivery.triggeredAt),
+    orderUpdatedAt: later(known.orderUpdatedAt, order.orderUpdatedAt),
   });
 }
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.ts';
 import type { JobSender, OrderSyncJob } from '../jobs/contract.ts';
 import type { WebhookDelivery, WebhookOrderRef } from '../shopify/index.ts';
+import type { RecentlyAccepted } from './recently-accepted.ts';
 import type { LatestAccepted, NewWebhookReceipt } from './webhook-receipts-repository.ts';
 
 /**
@@ -19,6 +20,8 @@ export interface ReceiveWebhookDeps {
   jobs: JobSender;
   /** Called once per delivery after its transaction commits (Default: none). */
   onReceipt?: OnWebhookReceipt | undefined;
+  /** The receiver's memory of what it accepted, which spares the stale check's query (Default: none). */
+  recentlyAccepted?: RecentlyAccepted | undefined;
 }
 
 /** A delivery whose HMAC matched, of a configured shop, with its order read from the payload. */

@@ -4,6 +4,7 @@ import type { JobSender } from '../jobs/contract.ts';
 import type { Logger } from '../shared/logger.ts';
 import { checkWebhookDelivery, type Refusal } from './check-webhook-delivery.ts';
 import type { OnWebhookReceipt } from './receive-webhook.ts';
+import { RecentlyAccepted } from './recently-accepted.ts';
 import { groupCommitReceiver, type WebhookReceiver } from './webhook-group-commit.ts';
 import { cachedWebhookShops, type FindWebhookShop } from './webhook-shops.ts';
 
@@ -84,7 +85,12 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: WebhookRoutesD
 function defaultReceiver(deps: WebhookRoutesDeps): WebhookReceiver | undefined {
   if (!deps.jobs) return undefined;
   return groupCommitReceiver(
-    { db: deps.store.db, jobs: deps.jobs, onReceipt: deps.onWebhookReceipt },
+    {
+      db: deps.store.db,
+      jobs: deps.jobs,
+      onReceipt: deps.onWebhookReceipt,
+      recentlyAccepted: new RecentlyAccepted(),
+    },
     { maxInFlight: 1 },
   );
 }
