@@ -38,6 +38,8 @@ export const operationNames = [
   'OrderSetAttributes',
   'OrdersDeepParts',
   'OrdersRefunds',
+  'FulfillmentOrdersByIds',
+  'OverflowLinesByIds',
   'OrdersCount',
   'BulkOrdersExport',
   'BulkOperationRunQuery',
