@@ -73,8 +73,10 @@ const restorePointsPerSecond = 100;
 // The importer runs in this process: with the V8 settings the CLI, service and workers run with.
 applyMemorySettings();
 
-let peakRss = process.memoryUsage().rss;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
+// memoryUsage.rss() reads the RSS alone: memoryUsage() also walks V8's heap, ~0.3 s of the
+// importer's CPU over a 2,000-order run at one call every 25 ms.
+let peakRss = process.memoryUsage.rss();
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 25);
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 console.log(
@@ -99,7 +101,7 @@ try {
     { code: 'BENCH', endpoint: shopify.url, accessToken: shopify.token },
   );
   const before = (await shopify.calls()).length;
-  peakRss = process.memoryUsage().rss;
+  peakRss = process.memoryUsage.rss();
   const cpuAtStart = {
     importer: process.cpuUsage(),
     emulator: treeCpuSeconds(shopify.pid),
