@@ -29,7 +29,9 @@ import type { Backend } from '../src/db/index.ts';
 import { orderCases } from '../emulator/src/simulator/mix.ts';
 import { setUpDemoShop } from '../src/demo/index.ts';
 import { applyMemorySettings } from '../src/runtime/memory-settings.ts';
+import { sql } from 'kysely';
 import { openBenchStore } from './support/bench-store.ts';
+import { cpuSecondsByPid, treeCpuSeconds } from './support/process-cpu.ts';
 import { startEmulatorChild } from './support/emulator-child.ts';
 import { runSync } from './support/run-sync.ts';
 
@@ -71,8 +73,10 @@ const restorePointsPerSecond = 100;
 // The importer runs in this process: with the V8 settings the CLI, service and workers run with.
 applyMemorySettings();
 
-let peakRss = process.memoryUsage().rss;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
+// memoryUsage.rss() reads the RSS alone: memoryUsage() also walks V8's heap, ~0.3 s of the
+// importer's CPU over a 2,000-order run at one call every 25 ms.
+let peakRss = process.memoryUsage.rss();
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 25);
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 console.log(
@@ -80,7 +84,16 @@ console.log(
 );
 const shopify = await startEmulatorChild(orders, mode === 'standard' ? 'standard' : 'off', mix);
 console.log(`  ${shopify.orders} orders in ${(shopify.seedMs / 1000).toFixed(1)} s`);
+// Names this run's PostgreSQL connections, so that their backends' CPU can be read from /proc.
+const appName = `bench-import-${randomBytes(4).toString('hex')}`;
+process.env.PGAPPNAME = appName;
 const store = await openBenchStore(backend);
+const backendCpu = async (): Promise<Map<number, number>> => {
+  if (backend !== 'postgres') return new Map();
+  const { rows } = await sql<{ pid: number }>`
+    select pid from pg_stat_activity where application_name = ${appName}`.execute(store.db);
+  return cpuSecondsByPid(rows.map((row) => row.pid));
+};
 const secretKey = randomBytes(32);
 try {
   await setUpDemoShop(
@@ -88,7 +101,12 @@ try {
     { code: 'BENCH', endpoint: shopify.url, accessToken: shopify.token },
   );
   const before = (await shopify.calls()).length;
-  peakRss = process.memoryUsage().rss;
+  peakRss = process.memoryUsage.rss();
+  const cpuAtStart = {
+    importer: process.cpuUsage(),
+    emulator: treeCpuSeconds(shopify.pid),
+    backends: await backendCpu(),
+  };
   const started = performance.now();
   // When the last order was fetched and the last imported: what follows is the refunds' booking.
   const phases = { fetched: 0, imported: 0 };
@@ -104,6 +122,10 @@ try {
     },
   });
   const seconds = (performance.now() - started) / 1000;
+  const importerCpu = process.cpuUsage(cpuAtStart.importer);
+  const emulatorCpu = treeCpuSeconds(shopify.pid);
+  let backendsCpu = 0;
+  for (const [pid, now] of await backendCpu()) backendsCpu += now - (cpuAtStart.backends.get(pid) ?? 0);
   const calls = (await shopify.calls()).slice(before);
   const graphql = calls.filter((call) => call.api === 'graphql');
   const throttled = graphql.filter((call) => call.status === 200 && call.actualCost === null).length;
@@ -138,8 +160,27 @@ try {
       ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
       : null,
     command: `npm run bench:import -- ${process.argv.slice(2).join(' ')}`,
+    // CPU seconds (utime + stime) during the sync: this process (the importer; PGlite's engine too),
+    // the emulator's process, and this run's PostgreSQL backends (Linux /proc; null elsewhere).
+    cpuSeconds: {
+      importer: round((importerCpu.user + importerCpu.system) / 1e6),
+      emulator:
+        emulatorCpu === null || cpuAtStart.emulator === null
+          ? null
+          : round(emulatorCpu - cpuAtStart.emulator),
+      postgresBackends: backend === 'postgres' ? round(backendsCpu) : null,
+    },
     requests: calls.length,
     requestsPerOrder: round(calls.length / shopify.orders, 4),
+    // GraphQL operations (and REST calls) by name, most frequent first: what the sync asked for.
+    requestsByOperation: Object.fromEntries(
+      Object.entries(
+        calls.reduce<Record<string, number>>((counts, call) => {
+          counts[call.operation] = (counts[call.operation] ?? 0) + 1;
+          return counts;
+        }, {}),
+      ).sort(([, a], [, b]) => b - a),
+    ),
     costPointsPerOrder: round(pointsPerOrder),
     ordersPerSecond: round(ordersPerSecond),
     throttledAnswersRetried: throttled,

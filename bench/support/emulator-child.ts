@@ -3,6 +3,8 @@ import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 
 export interface EmulatorChild {
+  /** The child's pid (tsx; the emulator's node process is its child). */
+  pid: number | undefined;
   url: string;
   token: string;
   orders: number;
@@ -28,7 +30,17 @@ export async function startEmulatorChild(
 ): Promise<EmulatorChild> {
   const script = resolve(import.meta.dirname, 'emulator-process.ts');
   const tsx = resolve(import.meta.dirname, '../../node_modules/.bin/tsx');
-  const args = [script, '--orders', String(orders), '--throttle', throttle, ...(mix ? ['--mix', mix] : [])];
+  // BENCH_EMULATOR_NODE_FLAGS: node flags for the emulator alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`.
+  const flags = (process.env.BENCH_EMULATOR_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const args = [
+    ...flags,
+    script,
+    '--orders',
+    String(orders),
+    '--throttle',
+    throttle,
+    ...(mix ? ['--mix', mix] : []),
+  ];
   const child = spawn(tsx, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' },
@@ -37,6 +49,7 @@ export async function startEmulatorChild(
   const info = JSON.parse(first) as { url: string; token: string; orders: number; seedMs: number };
   return {
     ...info,
+    pid: child.pid,
     calls: async () => (await fetch(`${info.url}/__emulator/log`)).json() as never,
     stop: () =>
       new Promise((done) => {

@@ -1,3 +1,4 @@
+import { completeBatchByIds } from './bulk/complete-batch-by-ids.ts';
 import { readJsonl } from './bulk/read-jsonl.ts';
 import { reassembleOrders } from './bulk/reassemble-orders.ts';
 import { runBulkQuery, type BulkRunOptions } from './bulk/run-bulk-query.ts';
@@ -229,6 +230,7 @@ async function* completeRefunded(
     { first: batch.length, query: idSearch(batch) },
   );
   const read = new Map(data.orders.nodes.map((part) => [part.id, part.refunds ?? []]));
+  const withRefunds: BulkOrderNode[] = [];
   for (const node of batch) {
     // An order deleted since the export has no parts: it is left out, as Shopify no longer has it.
     const refunds = read.get(node.id);
@@ -240,8 +242,11 @@ async function* completeRefunded(
       if (refund) all.push(refund);
     }
     // Refunds created since the export are left for the next sync (the order's updatedAt moved).
-    yield await finish(client, { ...node, refunds: all });
+    withRefunds.push({ ...node, refunds: all });
   }
+  // Refund lines past the first page, for the batch at once (deriveLines needs them whole).
+  await completeBatchByIds(client, withRefunds);
+  for (const node of withRefunds) yield await finish(client, node);
 }
 
 async function refundById(client: ShopifyClient, id: string): Promise<RefundNode | null> {
@@ -256,11 +261,19 @@ async function* completeDeep(client: ShopifyClient, batch: BulkOrderNode[]): Asy
     query: idSearch(batch),
   });
   const parts = new Map(data.orders.nodes.map((part) => [part.id, part]));
+  const orders: OrderNode[] = [];
+  const fulfillmentOrderIds = new Map<string, string[]>();
   for (const node of batch) {
     const part = parts.get(node.id);
     if (!part) continue;
     const { edited: _edited, returns: _ids, ...order } = node;
-    const payload = await completeOrder(client, { ...order, ...part });
+    orders.push({ ...order, ...part });
+    const listed = node.fulfillmentOrders?.nodes.map((fulfillmentOrder) => fulfillmentOrder.id);
+    if (listed) fulfillmentOrderIds.set(node.id, listed);
+  }
+  await completeBatchByIds(client, orders, fulfillmentOrderIds);
+  for (const order of orders) {
+    const payload = await completeOrder(client, order);
     yield { order: mapOrder(payload), payload };
   }
 }

@@ -38,6 +38,7 @@ export const operationNames = [
   'OrderSetAttributes',
   'OrdersDeepParts',
   'OrdersRefunds',
+  'OrderPartsByIds',
   'OrdersCount',
   'BulkOrdersExport',
   'BulkOperationRunQuery',

@@ -101,6 +101,24 @@ describe('fetchChangedOrders against the emulator (60 simulated orders)', () => 
         `${(actual / bulk.size).toFixed(1)} actual points/order`,
     );
   });
+
+  it('reads what overflowed the nested pages of a batch by id, for the batch at once, not order by order', async () => {
+    await resetLog(emulator);
+    for await (const _fetched of exportOrdersInBulk(client, { updatedAfter: null, pollIntervalMs: 20 })) {
+      // drained
+    }
+    const operations = (await recordedCalls(emulator)).map((call) => call.operation);
+    // The demo shop's 60 orders have several fulfilment orders and refunds of more than two lines.
+    expect(operations).toContain('query OrderPartsByIds');
+    const perOrder = [
+      'OrderFulfillmentOrders',
+      'FulfillmentOrderLineItems',
+      'FulfillmentLineItems',
+      'RefundLineItems',
+      'RefundTransactions',
+    ].map((name) => `query ${name}`);
+    expect(operations.filter((operation) => perOrder.includes(operation))).toEqual([]);
+  });
 });
 
 describe('an order larger than a page', () => {

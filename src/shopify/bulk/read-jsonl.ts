@@ -16,13 +16,16 @@ export async function* readJsonl(
   const decoder = new TextDecoder();
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
     buffered += decoder.decode(chunk, { stream: true });
+    // The chunk's complete lines are cut from the buffer once, not the buffer re-cut per line.
+    let start = 0;
     let newline = buffered.indexOf('\n');
     while (newline >= 0) {
-      const line = buffered.slice(0, newline).trim();
-      buffered = buffered.slice(newline + 1);
+      const line = buffered.slice(start, newline).trim();
       if (line) yield JSON.parse(line) as Record<string, unknown>;
-      newline = buffered.indexOf('\n');
+      start = newline + 1;
+      newline = buffered.indexOf('\n', start);
     }
+    buffered = buffered.slice(start);
   }
   buffered += decoder.decode();
   if (buffered.trim()) yield JSON.parse(buffered) as Record<string, unknown>;
