@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fromKysely, fromPglite, PgBoss, type ConstructorOptions, type Db, type Queue } from 'pg-boss';
 import type { Store, StoreAccess } from '../db/index.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -105,14 +106,22 @@ function connectionOptions(access: StoreAccess): ConstructorOptions {
  * PGlite is one PostgreSQL session: a pg-boss statement that slipped in between another
  * transaction's BEGIN and COMMIT would commit or roll back with it. Every statement takes the
  * store's lock (pg-boss's multi-statement blocks are one call, so they stay whole).
+ *
+ * Each statement first lets the event loop turn. PGlite answers in promise callbacks, so without
+ * it a supervise pass (a dozen statements back to back, 4-16 ms each at 10,000 jobs) ran as one
+ * 50-70 ms stretch in which the service read no request: an ack spike every 15 s (issue 7).
+ * Statements pg-boss runs inside a caller's transaction (`fromKysely`) do not come through here.
  */
-function serialised(
+export function serialised(
   pglite: Parameters<typeof fromPglite>[0],
   lock: { run<T>(work: () => Promise<T>): Promise<T> },
 ): Db {
   const inner = fromPglite(pglite);
   const db: Db = {
-    executeSql: (text, values) => lock.run(() => inner.executeSql(text, values)),
+    executeSql: async (text, values) => {
+      await nextTurn();
+      return lock.run(() => inner.executeSql(text, values));
+    },
     setSessionStatements: async (statements) => lock.run(() => inner.setSessionStatements!(statements)),
   };
   if (inner.listen) {
