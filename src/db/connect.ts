@@ -6,6 +6,7 @@ import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
 import { INT8_OID, parseInt8 } from './int8.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { preparingPool } from './prepared-statements.ts';
 import type { SerialLock } from './serial-lock.ts';
 import type { Database } from './schema.ts';
 
@@ -94,7 +95,7 @@ async function openPostgres(databaseUrl: string, options: StoreOptions): Promise
         oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   await sql`select 1`.execute(db);
   const access = { kind: 'postgres' as const, url: databaseUrl, schema: options.schema ?? 'public' };
   return { db, backend: 'postgres', location: redactUrl(databaseUrl), access, close: () => db.destroy() };

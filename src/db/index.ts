@@ -9,5 +9,6 @@ export {
   type StoreOptions,
 } from './connect.ts';
 export { migrateToLatest, MigrationFailedError } from './migrate.ts';
+export { prepareOnce } from './prepared-statements.ts';
 export type * from './schema.ts';
 export { StoreInUseError } from './data-dir-lock.ts';

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fromKysely, fromPglite, PgBoss, type ConstructorOptions, type Db, type Queue } from 'pg-boss';
-import type { Store, StoreAccess } from '../db/index.ts';
+import { prepareOnce, type Store, type StoreAccess } from '../db/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { JobDb, JobSender, OrderSyncJob } from './contract.ts';
 import { jobKey, queueChanges, queueDefinitions, queueNames } from './queues.ts';
@@ -65,7 +65,7 @@ export async function openJobQueue(store: Store, options: { logger?: Logger } = 
       // order and cannot deadlock on them.
       const rows = jobs.map((job) => ({ data: job, singletonKey: jobKey(job) }));
       rows.sort((a, b) => (a.singletonKey < b.singletonKey ? -1 : a.singletonKey > b.singletonKey ? 1 : 0));
-      await boss.insert(queueNames.orderSync, rows, { db: fromKysely(db) });
+      await boss.insert(queueNames.orderSync, rows, { db: preparedOnce(fromKysely(db)) });
     },
     async sendShopSync(db, job) {
       await boss.send(queueNames.shopSync, job, { singletonKey: jobKey(job), db: fromKysely(db) });
@@ -77,6 +77,15 @@ export async function openJobQueue(store: Store, options: { logger?: Logger } = 
 }
 
 const superviseSeconds = 15;
+
+/**
+ * pg-boss's insert of a queue is one fixed text (its rows are one JSON parameter): prepared once
+ * per connection on a PostgreSQL server (db `prepareOnce`), where parsing and planning it cost
+ * more than running it, once per webhook group.
+ */
+function preparedOnce(db: Db): Db {
+  return { executeSql: (text, values) => db.executeSql(`${prepareOnce}${text}`, values) };
+}
 
 /**
  * A queue made by an older storebridge takes today's definition (a heartbeat, a retry setting):

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/index.ts';
+import { prepareOnce, type Database } from '../db/index.ts';
 
 /** A stored outcome; a repeat (`duplicate`) is never stored (0009). */
 export type StoredOutcome = 'accepted' | 'stale' | 'ignored';
@@ -36,33 +36,27 @@ export async function insertWebhookReceipts(
   receipts: readonly NewWebhookReceipt[],
 ): Promise<boolean[]> {
   if (receipts.length === 0) return [];
-  const rows = receipts.map(receiptColumns).sort((a, b) => compare(receiptKey(a), receiptKey(b)));
-  const inserted = await db
-    .insertInto('webhook_receipts')
-    .values(rows)
-    .onConflict((conflict) => conflict.doNothing())
-    .returning(['shop_code', 'webhook_id'])
-    .execute();
-  const stored = new Set(inserted.map(receiptKey));
-  return receipts.map((receipt) => stored.has(receiptKey(receiptColumns(receipt))));
+  const rows = [...receipts].sort((a, b) => compare(receiptKey(a), receiptKey(b)));
+  const column = <T>(pick: (receipt: NewWebhookReceipt) => T) => rows.map(pick);
+  // One text for any number of rows (arrays, not a VALUES list): prepared once per connection.
+  const { rows: inserted } = await sql<{ shop_code: string; webhook_id: string }>`${sql.raw(prepareOnce)}
+    insert into webhook_receipts (shop_code, topic, webhook_id, event_id, shopify_order_id,
+      triggered_at, order_updated_at, api_version, outcome)
+    select * from unnest(${column((r) => r.shopCode)}::text[], ${column((r) => r.topic)}::text[],
+      ${column((r) => r.webhookId)}::text[], ${column((r) => r.eventId)}::text[],
+      ${column((r) => r.shopifyOrderId)}::text[], ${column((r) => r.triggeredAt)}::timestamptz[],
+      ${column((r) => r.orderUpdatedAt)}::timestamptz[], ${column((r) => r.apiVersion)}::text[],
+      ${column((r) => r.outcome)}::text[])
+    on conflict do nothing
+    returning shop_code, webhook_id`.execute(db);
+  const stored = new Set(
+    inserted.map((row) => receiptKey({ shopCode: row.shop_code, webhookId: row.webhook_id })),
+  );
+  return receipts.map((receipt) => stored.has(receiptKey(receipt)));
 }
 
-function receiptColumns(receipt: NewWebhookReceipt) {
-  return {
-    shop_code: receipt.shopCode,
-    topic: receipt.topic,
-    webhook_id: receipt.webhookId,
-    event_id: receipt.eventId,
-    shopify_order_id: receipt.shopifyOrderId,
-    triggered_at: receipt.triggeredAt,
-    order_updated_at: receipt.orderUpdatedAt,
-    api_version: receipt.apiVersion,
-    outcome: receipt.outcome,
-  };
-}
-
-function receiptKey(row: { shop_code: string; webhook_id: string }): string {
-  return `${row.shop_code}\u0000${row.webhook_id}`;
+function receiptKey(receipt: { shopCode: string; webhookId: string }): string {
+  return `${receipt.shopCode}\u0000${receipt.webhookId}`;
 }
 
 function compare(a: string, b: string): number {
@@ -110,7 +104,7 @@ export async function latestAcceptedReceipts(
   // believes: with `shop in (...) and order in (...) group by`, a young table without statistics
   // (the first minutes after install, or after pruning) was read through the index by shop
   // alone, every receipt of the shop for every group, 6,000 buffers a call at 10,000 receipts.
-  const { rows } = await sql<LatestRow>`
+  const { rows } = await sql<LatestRow>`${sql.raw(prepareOnce)}
     select asked.shop_code, asked.shopify_order_id, newest.triggered_at, newest.order_updated_at
     from unnest(${asked.map((order) => order.shopCode)}::text[],
                 ${asked.map((order) => order.shopifyOrderId)}::text[]) as asked (shop_code, shopify_order_id)
