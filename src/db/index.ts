@@ -10,5 +10,6 @@ export {
 } from './connect.ts';
 export { migrateToLatest, MigrationFailedError } from './migrate.ts';
 export { prepareOnce } from './prepared-statements.ts';
+export { vacuumWhereNeeded } from './vacuum-where-needed.ts';
 export type * from './schema.ts';
 export { StoreInUseError } from './data-dir-lock.ts';

@@ -224,10 +224,20 @@ describeOnEachBackend('job queue', (backend) => {
 
   it('the schedule follows the shops: every syncFrequencyMinutes for auto-sync shops, none for the others', async () => {
     await setShopSetting(deps, 'EU', ['autoSyncOrders=true', 'syncFrequencyMinutes=7']);
-    expect(await runScheduleTick(queue, deps)).toEqual({ shops: 1, changed: 1, receiptsPruned: 0 });
+    expect(await runScheduleTick(queue, deps)).toEqual({
+      shops: 1,
+      changed: 1,
+      receiptsPruned: 0,
+      vacuumed: expect.any(Array),
+    });
     const schedules = await queue.boss.getSchedules(queueNames.shopSync);
     expect(schedules.map((s) => [s.key, s.cron])).toEqual([['EU', shopSyncRule(7)]]);
-    expect(await runScheduleTick(queue, deps)).toEqual({ shops: 1, changed: 0, receiptsPruned: 0 });
+    expect(await runScheduleTick(queue, deps)).toEqual({
+      shops: 1,
+      changed: 0,
+      receiptsPruned: 0,
+      vacuumed: expect.any(Array),
+    });
     await setShopSetting(deps, 'EU', ['autoSyncOrders=false']);
     await runScheduleTick(queue, deps);
     expect(await queue.boss.getSchedules(queueNames.shopSync)).toEqual([]);

@@ -1,3 +1,4 @@
+import { vacuumWhereNeeded } from '../db/index.ts';
 import { listShops } from '../shops/index.ts';
 import { pruneWebhookReceipts, type SyncDeps } from '../sync/index.ts';
 import type { JobQueue } from './job-queue.ts';
@@ -39,7 +40,9 @@ export async function runScheduleTick(queue: JobQueue, deps: Pick<SyncDeps, 'db'
     );
     changed += 1;
   }
-  return { shops: wanted.size, changed, receiptsPruned: await pruneWebhookReceipts(deps.db, receiptDays) };
+  const receiptsPruned = await pruneWebhookReceipts(deps.db, receiptDays);
+  // The embedded store has no autovacuum (src/db/vacuum-where-needed.ts): the tick does it there.
+  return { shops: wanted.size, changed, receiptsPruned, vacuumed: await vacuumWhereNeeded(deps.db) };
 }
 
 /** How long webhook receipts are kept (for duplicate and stale checks). */
