@@ -57,30 +57,34 @@ function send(index: number, dueAt: number): void {
     (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        if (answeredFlags[index]) return;
-        latencies[index] = performance.now() - dueAt;
-        if (index < warmUp) return done(index);
-        count(statuses, String(response.statusCode));
-        try {
-          count(
-            outcomes,
-            (JSON.parse(Buffer.concat(chunks).toString()) as { outcome?: string }).outcome ?? '-',
-          );
-        } catch {
-          count(outcomes, 'unreadable');
-        }
-        done(index);
-      });
+      response.on('end', () =>
+        answer(index, dueAt, String(response.statusCode), outcomeOf(Buffer.concat(chunks))),
+      );
     },
   );
-  request.on('error', (error) => {
-    if (answeredFlags[index]) return;
-    latencies[index] = performance.now() - dueAt;
-    if (index >= warmUp) count(statuses, `error ${(error as NodeJS.ErrnoException).code ?? error.message}`);
-    done(index);
-  });
+  request.on('error', (error) =>
+    answer(index, dueAt, `error ${(error as NodeJS.ErrnoException).code ?? error.message}`),
+  );
   request.end(body);
+}
+
+/** A delivery's end, once: its latency from when it was due; counted unless it warmed up. */
+function answer(index: number, dueAt: number, status: string, outcome?: string): void {
+  if (answeredFlags[index]) return;
+  latencies[index] = performance.now() - dueAt;
+  if (index >= warmUp) {
+    count(statuses, status);
+    if (outcome !== undefined) count(outcomes, outcome);
+  }
+  done(index);
+}
+
+function outcomeOf(body: Buffer): string {
+  try {
+    return (JSON.parse(body.toString()) as { outcome?: string }).outcome ?? '-';
+  } catch {
+    return 'unreadable';
+  }
 }
 
 const started = performance.now();
@@ -140,13 +144,8 @@ pace();
 // Shopify gives up after 5 s; a run whose answers stop coming is reported, not left hanging.
 setTimeout(
   () => {
-    const now = performance.now();
     for (let index = 0; index < total; index++)
-      if (!answeredFlags[index]) {
-        latencies[index] = now - (started + (index / options.rate) * 1000);
-        if (index >= warmUp) count(statuses, 'no answer');
-        done(index);
-      }
+      answer(index, started + (index / options.rate) * 1000, 'no answer');
   },
   ((options.warmUpSeconds ?? 0) + options.seconds + 60) * 1000,
 ).unref();

@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/index.ts';
 import type { WebhookDelivery } from '../shopify/index.ts';
 import {
   isStale,
@@ -82,7 +84,7 @@ export async function receiveWebhookGroup(
 
 /** What was accepted before the group, per order: from the process's memory where every order is there, else one query. */
 async function latestBefore(
-  db: Parameters<typeof latestAcceptedReceipts>[0],
+  db: Kysely<Database>,
   recentlyAccepted: RecentlyAccepted | undefined,
   orders: readonly ReceiptOrder[],
 ): Promise<Map<string, LatestAccepted>> {

@@ -74,8 +74,8 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: WebhookRoutesD
 }
 
 /**
- * One group in flight, on either store. On PGlite it has one connection anyway. On a PostgreSQL
- * server more groups at once looked faster while the repeats' counter row (0019) made them wait
+ * One group in flight (the receiver's default), on either store. On PGlite it has one connection
+ * anyway. On a PostgreSQL server more groups at once looked faster while the repeats' counter row (0019) made them wait
  * for each other; without it, on 2 cores shared with the database, each group in flight is one
  * more backend wanting the CPU, and every round trip of every group waits for it. One group at a
  * time makes the groups bigger and the round trips fewer (bench:webhooks on PostgreSQL, quiet
@@ -84,15 +84,12 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: WebhookRoutesD
  */
 function defaultReceiver(deps: WebhookRoutesDeps): WebhookReceiver | undefined {
   if (!deps.jobs) return undefined;
-  return groupCommitReceiver(
-    {
-      db: deps.store.db,
-      jobs: deps.jobs,
-      onReceipt: deps.onWebhookReceipt,
-      recentlyAccepted: new RecentlyAccepted(),
-    },
-    { maxInFlight: 1 },
-  );
+  return groupCommitReceiver({
+    db: deps.store.db,
+    jobs: deps.jobs,
+    onReceipt: deps.onWebhookReceipt,
+    recentlyAccepted: new RecentlyAccepted(),
+  });
 }
 
 function keepRaw(_request: FastifyRequest, body: Buffer | string, done: (error: null, body: Buffer) => void) {
