@@ -34,7 +34,9 @@ export async function numberEach(
   types: readonly NumberSeriesCode[],
 ): Promise<string[]> {
   const numbers = new Map<NumberSeriesCode, string[]>();
-  for (const type of new Set(types))
+  // Series in one fixed order: two transactions that lock the same two series never wait for each
+  // other crosswise (a deadlock), whatever order their documents come in.
+  for (const type of [...new Set(types)].sort())
     numbers.set(type, await reserveNumbers(trx, type, types.filter((t) => t === type).length));
   return types.map((type) => numbers.get(type)!.shift()!);
 }

@@ -213,7 +213,7 @@ function processedInShopify(previous: Order, next: Order): boolean {
   );
 }
 
-/** Equal but for updatedAt and storebridge's own attribute (key order ignored: a stored order comes back from jsonb). */
+/** Equal but for updatedAt and storebridge's own attribute (key order ignored: orders stored before migration 0020 come back in jsonb's key order). */
 function sameOrder(previous: Order, next: Order, ownAttributeKey: string): boolean {
   const comparable = (order: Order) =>
     canonical({

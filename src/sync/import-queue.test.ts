@@ -69,4 +69,36 @@ describe('import queue', () => {
     imports[0]!.done();
     expect([...(await queue.finish())]).toEqual(['2-bad']);
   });
+
+  it('books a take (afterImport) while the next take is imported, one booking at a time, and reports a failed one', async () => {
+    imports.length = 0;
+    const bookings: { ids: readonly string[]; done: (error?: Error) => void }[] = [];
+    const afterImport = (ids: readonly string[]) =>
+      new Promise<void>((resolve, reject) =>
+        bookings.push({ ids, done: (error) => (error ? reject(error) : resolve()) }),
+      );
+    const queue = startImportQueue({} as SyncDeps, connection, { afterImport }, () => undefined);
+    void queue.push(ids('a', 100));
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    void queue.push(ids('b', 100));
+    void queue.push(ids('c', 100));
+    imports[0]!.done();
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    // a is being booked while b is imported.
+    expect(bookings.map((b) => b.ids[0])).toEqual(['a0']);
+    expect(imports.map((i) => i.ids[0])).toEqual(['a0', 'b0']);
+    imports[1]!.done();
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    // b is imported, but its booking waits for a's: c is not taken meanwhile.
+    expect(bookings).toHaveLength(1);
+    expect(imports).toHaveLength(2);
+    bookings[0]!.done();
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(bookings.map((b) => b.ids[0])).toEqual(['a0', 'b0']);
+    expect(imports.map((i) => i.ids[0])).toEqual(['a0', 'b0', 'c0']);
+    bookings[1]!.done(new Error('database gone'));
+    imports[2]!.done();
+    await expect(queue.finish()).rejects.toThrow('database gone');
+    expect(bookings).toHaveLength(2);
+  });
 });

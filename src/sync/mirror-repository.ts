@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, ShopifyOrdersTable } from '../db/index.ts';
 import type { Order } from '../domain/order.ts';
 import type { RefundConversion } from '../rules/order-change.ts';
@@ -188,7 +188,7 @@ async function upsertMirrorRows(
     shopify_order_id: order.shopifyId,
     name: order.name,
     payment_reference: paymentReference(order),
-    order_data: JSON.stringify(order),
+    order_data: savedVersion(shopCode, order),
     updated_at_shopify: order.updatedAt,
     conflict: conflictMessage !== null,
     conflict_message: conflictMessage,
@@ -217,6 +217,18 @@ async function upsertMirrorRows(
         .whereRef('shopify_orders.updated_at_shopify', '<=', 'excluded.updated_at_shopify'),
     )
     .execute();
+}
+
+/**
+ * The mirror's copy of an order is the version already saved (saveOrderVersions: every caller
+ * saves it first, and the import reads its orders from there), copied inside the database: the
+ * ~5 KB an order is not serialised, sent and parsed a second time. A version that is not there
+ * leaves the copy null, which the column refuses: never a mirror without its version.
+ */
+function savedVersion(shopCode: string, order: Order) {
+  return sql<string>`(select v.order_data from order_versions as v
+    where v.shop_code = ${shopCode} and v.shopify_order_id = ${order.shopifyId}
+      and v.updated_at_shopify = ${order.updatedAt})`;
 }
 
 /** seed 002 "Unlink Processed Documents": resets the processed indicator (and the conflict it caused). */

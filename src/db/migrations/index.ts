@@ -18,6 +18,7 @@ import * as invoiceExport from './0016_invoice_export.ts';
 import * as orderArchiving from './0017_order_archiving.ts';
 import * as signIn from './0018_sign_in.ts';
 import * as webhookRepeatsLog from './0019_webhook_repeats_log.ts';
+import * as orderPayloadsAsJson from './0020_order_payloads_as_json.ts';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so that the
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '0017_order_archiving': orderArchiving,
   '0018_sign_in': signIn,
   '0019_webhook_repeats_log': webhookRepeatsLog,
+  '0020_order_payloads_as_json': orderPayloadsAsJson,
 };
