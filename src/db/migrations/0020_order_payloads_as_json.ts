@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 
 /**
  * The order payloads and mapped orders as `json` (text checked to be JSON), not `jsonb`. They are
@@ -16,13 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       alter column payload type json using payload::json,
       alter column order_data type json using order_data::json`.execute(db);
   await sql`alter table shopify_orders alter column order_data type json using order_data::json`.execute(db);
-  if (await hasLz4(db)) {
-    await sql`
-      alter table order_versions
-        alter column payload set compression lz4,
-        alter column order_data set compression lz4`.execute(db);
-    await sql`alter table shopify_orders alter column order_data set compression lz4`.execute(db);
-  }
+  if (await hasLz4(db)) await setCompression(db, sql`lz4`);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
@@ -33,13 +27,15 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`alter table shopify_orders alter column order_data type jsonb using order_data::jsonb`.execute(
     db,
   );
-  if (await hasLz4(db)) {
-    await sql`
-      alter table order_versions
-        alter column payload set compression default,
-        alter column order_data set compression default`.execute(db);
-    await sql`alter table shopify_orders alter column order_data set compression default`.execute(db);
-  }
+  if (await hasLz4(db)) await setCompression(db, sql`default`);
+}
+
+async function setCompression(db: Kysely<unknown>, method: RawBuilder<unknown>): Promise<void> {
+  await sql`
+    alter table order_versions
+      alter column payload set compression ${method},
+      alter column order_data set compression ${method}`.execute(db);
+  await sql`alter table shopify_orders alter column order_data set compression ${method}`.execute(db);
 }
 
 async function hasLz4(db: Kysely<unknown>): Promise<boolean> {
