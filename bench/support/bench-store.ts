@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { migrateToLatest, openStore, type Backend, type Store } from '../../src/db/index.ts';
+import { jobsSchema } from '../../src/jobs/index.ts';
 
 const adminUrl = process.env.STOREBRIDGE_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-/** A fresh, migrated store: embedded PGlite in memory, or its own schema on the PostgreSQL server. */
+/**
+ * A fresh, migrated store: embedded PGlite in memory, or its own schema on the PostgreSQL server;
+ * closing it drops what the run created there.
+ */
 export async function openBenchStore(backend: Backend): Promise<Store> {
   if (backend === 'pglite') {
     const store = await openStore({ dataDir: 'memory://' });
@@ -20,6 +24,8 @@ export async function openBenchStore(backend: Backend): Promise<Store> {
     close: async () => {
       await store.close();
       await admin(`drop schema ${schema} cascade`);
+      // The job queue's schema beside it, when the run started one (bench:webhooks, bench:scale-out).
+      await admin(`drop schema if exists ${jobsSchema(store.access)} cascade`);
     },
   };
 }
