@@ -75,12 +75,12 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: WebhookRoutesD
 
 /**
  * One group in flight (the receiver's default), on either store. On PGlite it has one connection
- * anyway. On a PostgreSQL server more groups at once looked faster while the repeats' counter row (0019) made them wait
- * for each other; without it, on 2 cores shared with the database, each group in flight is one
- * more backend wanting the CPU, and every round trip of every group waits for it. One group at a
- * time makes the groups bigger and the round trips fewer (bench:webhooks on PostgreSQL, quiet
- * machine, ack p99: at 500/s 28.6 ms with one in flight, 38.6 with three, 48-60 with six; at
- * 1,000/s 59.5 ms with one, 323 ms with six).
+ * anyway. On a PostgreSQL server more groups at once looked faster while the repeats' counter row
+ * (0019) made them wait for each other; without it, on 2 cores shared with the database, each
+ * group in flight is one more backend wanting the CPU, and every round trip of every group waits
+ * for it. One group at a time makes the groups bigger and the round trips fewer (bench:webhooks on
+ * PostgreSQL, quiet machine, ack p99: at 500/s 28.6 ms with one in flight, 38.6 with three, 48-60
+ * with six; at 1,000/s 59.5 ms with one, 323 ms with six).
  */
 function defaultReceiver(deps: WebhookRoutesDeps): WebhookReceiver | undefined {
   if (!deps.jobs) return undefined;
