@@ -59,8 +59,14 @@ interface Buckets {
   readonly rest: LeakyBucket | null;
 }
 
-/** With `off`, the reported status is a Standard bucket that never drains. */
-const offStatus = ratePlans.standard.graphql;
+/**
+ * With `off`, the reported status is a full bucket of the largest plan (Plus), never drained.
+ * Shopify asks clients to pace by `throttleStatus`, and a client that does (holding each request's
+ * requested cost while it is in flight) would be held to a Standard bucket's 2,000 points by a
+ * Standard report even though nothing here throttles: four ~500-point reads in flight already
+ * fill it. `off` is for measuring a client's own speed, so the report must not be the limit.
+ */
+const offStatus = ratePlans.plus.graphql;
 
 /** One throttle per emulated app + shop pair (Shopify's limits are per app and store). */
 export function createThrottle(options: ThrottleOptions): Throttle {

@@ -83,6 +83,12 @@ describe('GraphQL cost throttling (Standard: 2,000 points, 100/s)', () => {
     });
     await h.raw('/__emulator/throttle', { method: 'POST', body: JSON.stringify({ plan: 'off' }) });
     for (let call = 0; call < 250; call++) expect((await h.gql(tenPoints)).errors).toBeUndefined();
+    // A full bucket of the largest plan: a client pacing by the report is not held back either.
+    expect((await h.gql(tenPoints)).extensions?.cost.throttleStatus).toEqual({
+      maximumAvailable: 20000,
+      currentlyAvailable: 20000,
+      restoreRate: 1000,
+    });
     const bad = await h.raw('/__emulator/throttle', {
       method: 'POST',
       body: JSON.stringify({ plan: 'gold' }),
