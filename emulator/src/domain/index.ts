@@ -75,6 +75,7 @@ export {
   type OrderFilter,
   type OrderStatusFilter,
 } from './orders/query-orders.ts';
+export { findOrderPart, type OrderPartList } from './orders/order-parts-index.ts';
 export { searchOrders } from './orders/search-orders.ts';
 export { paginate, cursorFor, idFromCursor, type Page, type PageRequest } from './orders/paginate.ts';
 export { updateOrder, addTags, removeTags, type OrderPatch } from './orders/update-order.ts';

@@ -3,6 +3,7 @@ import { NotFound } from '../errors.ts';
 import type { FulfillmentOrder } from '../model/fulfillment.ts';
 import type { LineItem, Order } from '../model/order.ts';
 import type { ShopState } from '../state.ts';
+import { findOrderPart } from '../orders/order-parts-index.ts';
 
 /**
  * Shopify splits an order into one fulfillment order per assigned location. The emulator
@@ -81,15 +82,8 @@ export function findFulfillmentOrder(
   state: ShopState,
   id: number,
 ): { order: Order; fulfillmentOrder: FulfillmentOrder } | undefined {
-  // Newest orders first: the ones being worked on are recent (a 100,000-order simulation scanned
-  // the whole list from the oldest on every fulfillment).
-  const orders = state.data.orders;
-  for (let index = orders.length - 1; index >= 0; index--) {
-    const order = orders[index]!;
-    const fulfillmentOrder = order.fulfillmentOrders.find((candidate) => candidate.id === id);
-    if (fulfillmentOrder) return { order, fulfillmentOrder };
-  }
-  return undefined;
+  const found = findOrderPart(state, 'fulfillmentOrders', id);
+  return found && { order: found.order, fulfillmentOrder: found.part };
 }
 
 export function getFulfillmentOrder(

@@ -5,16 +5,14 @@ import type { Order } from '../model/order.ts';
 import type { ShopState } from '../state.ts';
 import { trackingFrom, type TrackingInput } from './create-fulfillment.ts';
 import { settleFulfillmentOrderStatus } from './fulfillment-orders.ts';
+import { findOrderPart } from '../orders/order-parts-index.ts';
 
 export function findFulfillment(
   state: ShopState,
   id: number,
 ): { order: Order; fulfillment: Fulfillment } | undefined {
-  for (const order of state.data.orders) {
-    const fulfillment = order.fulfillments.find((candidate) => candidate.id === id);
-    if (fulfillment) return { order, fulfillment };
-  }
-  return undefined;
+  const found = findOrderPart(state, 'fulfillments', id);
+  return found && { order: found.order, fulfillment: found.part };
 }
 
 export function getFulfillment(state: ShopState, id: number): { order: Order; fulfillment: Fulfillment } {

@@ -5,6 +5,7 @@ import { getOrder } from '../orders/query-orders.ts';
 import type { ShopState } from '../state.ts';
 import { addExchangeLines, checkExchangeItems, type ExchangeItemInput } from './exchange-lines.ts';
 import { transitionReturn } from './return-status.ts';
+import { findOrderPart } from '../orders/order-parts-index.ts';
 
 export interface ReturnInput {
   orderId: number;
@@ -94,14 +95,8 @@ function checkReturnable(state: ShopState, order: Order, input: ReturnInput): vo
 }
 
 export function findReturn(state: ShopState, id: number): { order: Order; item: Return } | undefined {
-  const orders = state.data.orders;
-  // Newest orders first, as findFulfillmentOrder: returns are made on recent orders.
-  for (let index = orders.length - 1; index >= 0; index--) {
-    const order = orders[index]!;
-    const item = order.returns.find((candidate) => candidate.id === id);
-    if (item) return { order, item };
-  }
-  return undefined;
+  const found = findOrderPart(state, 'returns', id);
+  return found && { order: found.order, item: found.part };
 }
 
 function moveReturn(state: ShopState, id: number, to: ReturnStatus): Return {

@@ -1,10 +1,13 @@
 import {
   findFulfillment,
   findFulfillmentOrder,
+  findOrder,
+  findOrderPart,
   findReturn,
   pollJob,
   type Job,
   type Order,
+  type OrderPartList,
   type ShopState,
 } from '../../domain/index.ts';
 import { bulkOperationsOf } from '../../bulk/bulk-registry.ts';
@@ -25,27 +28,24 @@ import { queryRoot } from './query-root.ts';
 type Lookup = (state: ShopState, id: number, raw: string) => unknown;
 
 const inOrders =
-  <T extends { id: number }>(
-    pick: (order: Order) => readonly T[],
-    view: (state: ShopState, order: Order, item: T) => unknown,
+  <K extends OrderPartList>(
+    list: K,
+    view: (state: ShopState, order: Order, item: Order[K][number]) => unknown,
   ): Lookup =>
   (state, id) => {
-    for (const order of state.data.orders) {
-      const item = pick(order).find((candidate) => candidate.id === id);
-      if (item) return view(state, order, item);
-    }
-    return null;
+    const found = findOrderPart(state, list, id);
+    return found ? view(state, found.order, found.part) : null;
   };
 
 /** How each Node type the emulator serves is found from its gid. */
 const lookups: Record<string, Lookup> = {
   Order: (state, id) => {
-    const order = state.data.orders.find((o) => o.id === id);
+    const order = findOrder(state, id);
     return order ? orderView(state, order) : null;
   },
-  LineItem: inOrders((o) => o.lineItems, lineItemView),
-  OrderTransaction: inOrders((o) => o.transactions, transactionView),
-  Refund: inOrders((o) => o.refunds, refundView),
+  LineItem: inOrders('lineItems', lineItemView),
+  OrderTransaction: inOrders('transactions', transactionView),
+  Refund: inOrders('refunds', refundView),
   Return: (state, id) => {
     const found = findReturn(state, id);
     return found ? returnView(state, found.order, found.item) : null;
