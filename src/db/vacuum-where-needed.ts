@@ -1,14 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.ts';
+import { readTableActivity, type TableActivity } from './table-activity.ts';
 
-/** A table's counters as PostgreSQL's statistics keep them (pg_stat_user_tables). */
-export interface TableActivity {
-  schema: string;
-  table: string;
-  liveRows: number;
-  deadRows: number;
-  modifiedSinceAnalyze: number;
-}
+export type { TableActivity } from './table-activity.ts';
 
 /**
  * Whether a table needs `vacuum (analyze)`: autovacuum's own rule (dead rows over a base plus a
@@ -37,12 +31,7 @@ export async function vacuumWhereNeeded(
   options: { maxTables?: number } = {},
 ): Promise<string[]> {
   if (await autovacuumRuns(db)) return [];
-  const { rows } = await sql<TableActivity>`
-    select schemaname as schema, relname as "table", n_live_tup::int as "liveRows",
-      n_dead_tup::int as "deadRows", n_mod_since_analyze::int as "modifiedSinceAnalyze"
-    from pg_stat_user_tables
-    order by n_dead_tup desc, n_mod_since_analyze desc`.execute(db);
-  const due = rows.filter(needsVacuum).slice(0, options.maxTables ?? 5);
+  const due = (await readTableActivity(db)).filter(needsVacuum).slice(0, options.maxTables ?? 5);
   for (const { schema, table } of due) await sql`vacuum (analyze) ${sql.id(schema, table)}`.execute(db);
   return due.map(({ schema, table }) => `${schema}.${table}`);
 }

@@ -70,6 +70,25 @@ describe('import queue', () => {
     expect([...(await queue.finish())]).toEqual(['2-bad']);
   });
 
+  it('runs betweenTakes after each take is imported and before the next take is taken', async () => {
+    imports.length = 0;
+    const seen: string[] = [];
+    const betweenTakes = async () => {
+      seen.push(`between after ${imports.length} takes`);
+    };
+    const queue = startImportQueue({} as SyncDeps, connection, { betweenTakes }, () => undefined);
+    void queue.push(ids('a', 150));
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(seen).toEqual([]);
+    imports[0]!.done();
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(seen).toEqual(['between after 1 takes']);
+    expect(imports.map((i) => i.ids.length)).toEqual([100, 50]);
+    imports[1]!.done();
+    await queue.finish();
+    expect(seen).toEqual(['between after 1 takes', 'between after 2 takes']);
+  });
+
   it('books a take (afterImport) while the next take is imported, one booking at a time, and reports a failed one', async () => {
     imports.length = 0;
     const bookings: { ids: readonly string[]; done: (error?: Error) => void }[] = [];

@@ -43,10 +43,12 @@ export function startImportQueue(
      * booking those orders' refunds). A failure stops the queue, as an import's does.
      */
     afterImport?: ((shopifyOrderIds: readonly string[]) => Promise<void>) | undefined;
+    /** Runs after each take's import, before the next take (e.g. refreshing planner statistics). */
+    betweenTakes?: (() => Promise<unknown>) | undefined;
   },
   onResult: (result: ImportResult) => void,
 ): ImportQueue {
-  const { afterImport, ...importOptions } = options;
+  const { afterImport, betweenTakes, ...importOptions } = options;
   const pending: string[] = [];
   // Only the failures: an imported order leaves the staging list in its own transaction, so it
   // cannot meet the last pass again, and remembering every id taken would grow with the backfill.
@@ -84,6 +86,7 @@ export function startImportQueue(
         { ...importOptions, connection, shopifyOrderIds: ids },
         record,
       );
+      await betweenTakes?.();
       if (!afterImport) continue;
       await booking;
       booking = afterImport(ids);

@@ -1,3 +1,4 @@
+import { analyzeWhereNeeded } from '../db/index.ts';
 import { archiveOrders } from '../outbound/archive/archive-orders.ts';
 import type { ImportResult } from './import-staged-order.ts';
 import { getShopConnection, type ShopConnection } from '../shops/index.ts';
@@ -95,7 +96,13 @@ export async function syncOrders(
   const queue = startImportQueue(
     deps,
     connection,
-    { documentJson: false, afterImport: bookRefunds ? bookRefundsOf : undefined },
+    {
+      documentJson: false,
+      afterImport: bookRefunds ? bookRefundsOf : undefined,
+      // A backfill fills the books' and the mirror's tables from empty: their planner statistics
+      // are gathered as they grow, or later takes' lookups scan whole tables (analyzeWhereNeeded).
+      betweenTakes: () => analyzeWhereNeeded(deps.db),
+    },
     onResult,
   );
   const stage = await stageOrders(deps, shopCode, {
