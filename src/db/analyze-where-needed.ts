@@ -21,9 +21,9 @@ export function needsAnalyze(activity: Pick<TableActivity, 'liveRows' | 'modifie
  * PostgreSQL: a batch's document lines read by a parallel sequential scan, 25-30 ms a statement at
  * 60,000 orders; its orders' documents through the shop's index entries alone, 7 ms at 20,000
  * orders and growing; 0.02-0.04 ms each after one `analyze`). PGlite never gathers them by
- * itself, a server's autovacuum looks about once a minute while a backfill adds hundreds of rows
- * a second, and it may be off (it is on the CI server).
- * `skip_locked`: a table that autovacuum is working on is left to it, never waited for.
+ * itself; a server's autovacuum looks about once a minute while a backfill adds hundreds of rows
+ * a second, and it may be switched off (it is on the CI server). `skip_locked`: a table that
+ * autovacuum or another sync is analyzing is left to it, never waited for.
  */
 export async function analyzeWhereNeeded(
   db: Kysely<Database>,
