@@ -2,17 +2,16 @@ import type { Order } from '../model/order.ts';
 import type { ShopState } from '../state.ts';
 
 /** The lists of an order whose entries Shopify addresses by their own id (`node(id:)`, mutations). */
-export type OrderPartList =
-  'lineItems' | 'transactions' | 'refunds' | 'fulfillmentOrders' | 'fulfillments' | 'returns';
-
-const partLists: readonly OrderPartList[] = [
+const partLists = [
   'lineItems',
   'transactions',
   'refunds',
   'fulfillmentOrders',
   'fulfillments',
   'returns',
-];
+] as const satisfies readonly (keyof Order)[];
+
+export type OrderPartList = (typeof partLists)[number];
 
 interface PartsIndex {
   /** A part's id -> the order holding it, as the orders stood when the index was built. */
